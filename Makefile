@@ -1,0 +1,27 @@
+# The README's two commands: `make run` and `make test`. Both install what they need first.
+BUILD_DIR ?= build
+ASAN_DIR ?= build-asan
+GENERATOR := -G Ninja
+JOBS ?= $(shell nproc)
+
+.PHONY: deps build run test test-asan bench demo clean
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD_DIR) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	@mkdir -p data mnt/downloads mnt/music
+	./$(BUILD_DIR)/soulspot serve
+
+test: deps
+	@./scripts/run-tests.sh
+
+bench: build
+	@./scripts/run-bench.sh
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR)
