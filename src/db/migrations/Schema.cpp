@@ -1,0 +1,143 @@
+#include "db/migrations/Schema.hpp"
+
+#include "db/migrations/Migrations.hpp"
+
+namespace soulspot::db
+{
+    namespace
+    {
+        // Timestamps are ISO 8601 UTC text: sortable, readable in both engines, and what the API shows.
+        const char* const kInitialUp = R"SQL(
+CREATE TABLE artists (
+  id {{PK}},
+  name TEXT NOT NULL,
+  spotify_id TEXT UNIQUE,
+  musicbrainz_id TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX ix_artists_name ON artists (name);
+CREATE TABLE albums (
+  id {{PK}},
+  title TEXT NOT NULL,
+  artist_id {{BIGINT}} REFERENCES artists (id) ON DELETE SET NULL,
+  spotify_id TEXT UNIQUE,
+  musicbrainz_release_id TEXT,
+  release_date TEXT,
+  cover_url TEXT,
+  total_tracks INTEGER,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE tracks (
+  id {{PK}},
+  title TEXT NOT NULL,
+  artist_name TEXT NOT NULL,
+  album_id {{BIGINT}} REFERENCES albums (id) ON DELETE SET NULL,
+  album_title TEXT,
+  isrc TEXT,
+  spotify_id TEXT UNIQUE,
+  musicbrainz_recording_id TEXT,
+  duration_ms INTEGER,
+  track_number INTEGER,
+  disc_number INTEGER,
+  release_date TEXT,
+  cover_url TEXT,
+  local_path TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX ix_tracks_isrc ON tracks (isrc);
+CREATE TABLE track_artists (
+  track_id {{BIGINT}} NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,
+  artist_id {{BIGINT}} NOT NULL REFERENCES artists (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (track_id, artist_id)
+);
+CREATE TABLE playlists (
+  id {{PK}},
+  name TEXT NOT NULL,
+  source TEXT NOT NULL DEFAULT 'spotify',
+  spotify_id TEXT UNIQUE,
+  snapshot_id TEXT,
+  owner TEXT,
+  auto_download INTEGER NOT NULL DEFAULT 0,
+  is_liked_songs INTEGER NOT NULL DEFAULT 0,
+  last_synced_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE playlist_tracks (
+  playlist_id {{BIGINT}} NOT NULL REFERENCES playlists (id) ON DELETE CASCADE,
+  track_id {{BIGINT}} NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  added_at TEXT,
+  removed_at TEXT,
+  PRIMARY KEY (playlist_id, track_id)
+);
+CREATE TABLE downloads (
+  id {{PK}},
+  track_id {{BIGINT}} NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,
+  status TEXT NOT NULL,
+  priority INTEGER NOT NULL DEFAULT 0,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  error_code TEXT,
+  error_message TEXT,
+  slskd_username TEXT,
+  slskd_filename TEXT,
+  slskd_transfer_id TEXT,
+  size {{BIGINT}},
+  bitrate INTEGER,
+  format TEXT,
+  local_path TEXT,
+  progress_percent {{REAL}} NOT NULL DEFAULT 0,
+  quality_profile TEXT,
+  next_attempt_at TEXT,
+  correlation_id TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  completed_at TEXT
+);
+CREATE INDEX ix_downloads_status ON downloads (status, priority, created_at);
+CREATE INDEX ix_downloads_track ON downloads (track_id);
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE jobs (
+  id {{PK}},
+  type TEXT NOT NULL,
+  payload TEXT NOT NULL DEFAULT '{}',
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  run_at TEXT NOT NULL,
+  locked_by TEXT,
+  locked_at TEXT,
+  last_error TEXT,
+  correlation_id TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX ix_jobs_due ON jobs (status, run_at);
+)SQL";
+
+        const char* const kInitialDown = R"SQL(
+DROP TABLE jobs;
+DROP TABLE settings;
+DROP TABLE downloads;
+DROP TABLE playlist_tracks;
+DROP TABLE playlists;
+DROP TABLE track_artists;
+DROP TABLE tracks;
+DROP TABLE albums;
+DROP TABLE artists;
+)SQL";
+    } // namespace
+
+    const std::vector<Migration>& schemaMigrations()
+    {
+        static const std::vector<Migration> migrations{
+            {1, "initial", kInitialUp, kInitialDown},
+        };
+        return migrations;
+    }
+} // namespace soulspot::db
