@@ -1,0 +1,21 @@
+#pragma once
+// Subcommand bodies; main.cpp only parses arguments (CLI11 is costly to compile, so it stays there).
+// Each returns the process exit code: 0 success, 1 runtime failure, 2 bad usage or bad configuration.
+
+#include <string>
+
+#include "app/Config.hpp"
+
+namespace soulspot::app
+{
+    inline constexpr int kExitOk = 0;
+    inline constexpr int kExitFailure = 1;
+    inline constexpr int kExitUsage = 2;
+
+    int runServe(const Config& config);
+    int runDbCurrent(const Config& config);
+    int runDbUpgrade(const Config& config, const std::string& revision);
+    int runDbDowngrade(const Config& config, const std::string& revision);
+    int runDbBackup(const Config& config, const std::string& file);
+    int runDbRestore(const Config& config, const std::string& file);
+} // namespace soulspot::app

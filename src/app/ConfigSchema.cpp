@@ -1,0 +1,63 @@
+#include "app/ConfigSchema.hpp"
+
+namespace soulspot::app
+{
+    const std::vector<ConfigVar>& configSchema()
+    {
+        using K = VarKind;
+        static const std::vector<ConfigVar> vars{
+            {"API_HOST", "0.0.0.0", K::String, false, "Server", "Address the HTTP server listens on."},
+            {"API_PORT", "8765", K::Int, false, "Server", "TCP port of the web UI and API.", 1, 65535},
+            {"API_MAX_BODY_BYTES", "10485760", K::Int, false, "Server", "Largest request body accepted (413 above).", 1024, 0},
+            {"API_REQUEST_TIMEOUT", "30", K::Int, false, "Server", "Seconds a client may take to send a request.", 1, 3600},
+            {"SHUTDOWN_TIMEOUT", "20", K::Int, false, "Server", "Seconds SIGTERM waits for in-flight requests and jobs.", 1, 600},
+            {"DATABASE_URL", "sqlite:///./data/soulspot.db", K::DatabaseUrl, true, "Database",
+             "sqlite:///relative/path, sqlite:////absolute/path or postgresql://user:pass@host:port/db."},
+            {"DATABASE_POOL_SIZE", "5", K::Int, false, "Database", "Connections kept open.", 1, 100},
+            {"DATABASE_MAX_OVERFLOW", "10", K::Int, false, "Database", "Extra connections opened under load.", 0, 100},
+            {"LOG_LEVEL", "INFO", K::LogLevel, false, "Logging", "DEBUG, INFO, WARNING or ERROR."},
+            {"LOG_FORMAT", "json", K::LogFormat, false, "Logging", "json (one object per line) or text."},
+            {"DEBUG", "false", K::Bool, false, "Logging", "true implies LOG_LEVEL=DEBUG."},
+            {"STORAGE_DOWNLOAD_PATH", "./mnt/downloads", K::Path, false, "Storage", "Where slskd's finished downloads appear."},
+            {"STORAGE_MUSIC_PATH", "./mnt/music", K::Path, false, "Storage", "The music library root."},
+            {"STORAGE_CACHE_PATH", "./data/cache", K::Path, false, "Storage",
+             "Cache of metadata answers; recreated if deleted while running."},
+            {"SLSKD_URL", "", K::Url, false, "slskd", "Base URL of slskd, e.g. http://slskd:5030. Empty = not configured."},
+            {"SLSKD_API_KEY", "", K::String, true, "slskd", "slskd API key (X-API-Key); preferred over username/password."},
+            {"SLSKD_USERNAME", "", K::String, false, "slskd", "slskd web login, used for a JWT when no API key is set."},
+            {"SLSKD_PASSWORD", "", K::String, true, "slskd", "slskd web password."},
+            {"SLSKD_DOWNLOAD_PATH", "", K::Path, false, "slskd",
+             "slskd's downloads folder as this service sees it; defaults to STORAGE_DOWNLOAD_PATH."},
+            {"SPOTIFY_CLIENT_ID", "", K::String, false, "Spotify", "Client id of your Spotify app (PKCE)."},
+            {"SPOTIFY_CLIENT_SECRET", "", K::String, true, "Spotify", "Client secret (not needed for PKCE; stored encrypted)."},
+            {"SPOTIFY_REDIRECT_URI", "http://127.0.0.1:8765/api/v1/auth/spotify/callback", K::Url, false, "Spotify",
+             "Must be registered in the Spotify dashboard; loopback literal, not localhost."},
+            {"SPOTIFY_API_URL", "https://api.spotify.com/v1", K::Url, false, "Spotify", "Spotify Web API base URL."},
+            {"SPOTIFY_ACCOUNTS_URL", "https://accounts.spotify.com", K::Url, false, "Spotify", "Spotify accounts service base URL."},
+            {"SPOTIFY_SYNC_INTERVAL", "30", K::Int, false, "Spotify", "Minutes between syncs of auto-download playlists.", 1, 0},
+            {"MUSICBRAINZ_URL", "https://musicbrainz.org/ws/2", K::Url, false, "Metadata", "MusicBrainz WS/2 base URL."},
+            {"COVERART_URL", "https://coverartarchive.org", K::Url, false, "Metadata", "Cover Art Archive base URL."},
+            {"CIRCUIT_BREAKER_FAILURE_THRESHOLD", "5", K::Int, false, "Resilience", "Consecutive failures that open a breaker.", 1, 1000},
+            {"CIRCUIT_BREAKER_TIMEOUT", "60", K::Int, false, "Resilience", "Seconds an open breaker waits before a trial request.", 1, 86400},
+            {"CIRCUIT_BREAKER_SUCCESS_THRESHOLD", "2", K::Int, false, "Resilience", "Trial successes that close a breaker.", 1, 1000},
+            {"DOWNLOAD_MAX_CONCURRENT", "3", K::Int, false, "Downloads", "Active transfers at most.", 1, 10},
+            {"DOWNLOAD_MAX_RETRIES", "3", K::Int, false, "Downloads", "New searches after failures before FAILED.", 0, 20},
+            {"DOWNLOAD_STALL_TIMEOUT", "600", K::Int, false, "Downloads", "Seconds without progress before a transfer counts as stalled.", 10, 0},
+            {"SECRET_KEY", "", K::String, true, "Security",
+             "Key for secrets at rest; when empty a key file is created in the data folder (0600)."},
+            {"AUTH_REQUIRED", "external", K::Enum, false, "Security",
+             "external: trusted networks need no login; always: every request must authenticate.", 0, 0, "external|always"},
+            {"AUTH_TRUSTED_NETWORKS", "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,169.254.0.0/16,fe80::/10,fc00::/7",
+             K::String, false, "Security", "CIDR list of networks that need no credentials when AUTH_REQUIRED=external."},
+        };
+        return vars;
+    }
+
+    const ConfigVar* findConfigVar(std::string_view name)
+    {
+        for (const auto& v : configSchema())
+            if (v.name == name)
+                return &v;
+        return nullptr;
+    }
+} // namespace soulspot::app

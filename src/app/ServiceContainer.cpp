@@ -1,0 +1,163 @@
+#include "app/ServiceContainer.hpp"
+
+#include <condition_variable>
+#include <filesystem>
+#include <thread>
+
+#include "app/ReadinessChecks.hpp"
+#include "core/Log.hpp"
+#include "core/Version.hpp"
+#include "db/Database.hpp"
+#include "db/migrations/Migrations.hpp"
+#include "db/sqlite/SqliteBackup.hpp"
+#include "http/Metrics.hpp"
+#include "http/Router.hpp"
+#include "http/handlers/HealthHandlers.hpp"
+#include "http/handlers/MetaHandlers.hpp"
+#include "net/CircuitBreaker.hpp"
+#include "net/HttpClient.hpp"
+
+namespace soulspot::app
+{
+    namespace fs = std::filesystem;
+
+    struct ServiceContainer::Background
+    {
+        std::mutex mutex;
+        std::condition_variable cv;
+        bool stop{false};
+        std::thread storageWatcher;
+    };
+
+    namespace
+    {
+        void ensureFolders(const Config& c)
+        {
+            for (const auto& dir : {c.downloadPath, c.musicPath, c.cachePath})
+            {
+                std::error_code ec;
+                if (!dir.empty() && !fs::exists(dir, ec))
+                {
+                    fs::create_directories(dir, ec);
+                    if (ec)
+                        core::Logger("app.storage").error("cannot create folder", {{"path", dir}, {"error", ec.message()}});
+                }
+            }
+        }
+    } // namespace
+
+    core::Result<std::unique_ptr<ServiceContainer>> ServiceContainer::create(const Config& config)
+    {
+        std::unique_ptr<ServiceContainer> c(new ServiceContainer(config));
+        const core::Logger log("app");
+        auto url = db::parseDatabaseUrl(config.databaseUrl);
+        if (!url)
+            return core::fail(url.error());
+        if (url->dialect == db::Dialect::Sqlite)
+        {
+            auto lock = db::ServerLock::acquire(url->sqlitePath);
+            if (!lock)
+                return core::fail(lock.error());
+            c->lock_ = std::move(*lock);
+        }
+        auto database = db::Database::open(*url, {config.databasePoolSize, config.databaseMaxOverflow});
+        if (!database)
+            return core::fail(database.error());
+        c->database_ = std::move(*database);
+        db::Migrator migrator(*c->database_);
+        if (auto r = migrator.refuseNewerDatabase(); !r)
+            return core::fail(r.error());
+        auto revision = migrator.upgrade();
+        if (!revision)
+            return core::fail(revision.error());
+        log.info("database ready", {{"url", url->masked()}, {"revision", std::int64_t{*revision}}});
+
+        ensureFolders(config);
+        const net::BreakerSettings breaker{config.breakerFailureThreshold, std::chrono::seconds(config.breakerTimeoutSeconds),
+                                           config.breakerSuccessThreshold};
+        c->slskdBreaker_ = std::make_shared<net::CircuitBreaker>("slskd", breaker, core::systemClock());
+        c->spotifyBreaker_ = std::make_shared<net::CircuitBreaker>("spotify", breaker, core::systemClock());
+        c->musicbrainzBreaker_ = std::make_shared<net::CircuitBreaker>("musicbrainz", breaker, core::systemClock());
+        c->httpClient_ = net::createCurlHttpClient({std::string("SoulSpot/") + core::kVersion +
+                                                    " ( https://github.com/soulspot/soulspot )"});
+        c->router_ = std::make_shared<http::Router>();
+        c->metrics_ = std::make_shared<http::Metrics>();
+        c->registerRoutes();
+        return c;
+    }
+
+    ServiceContainer::ServiceContainer(Config config) : config_(std::move(config)) {}
+
+    ServiceContainer::~ServiceContainer()
+    {
+        stopBackground(std::chrono::milliseconds(0));
+        close();
+    }
+
+    void ServiceContainer::registerRoutes()
+    {
+        auto health = std::make_shared<http::HealthDeps>();
+        health->checks = readinessChecks(config_, *database_, httpClient_, slskdBreaker_, spotifyBreaker_, musicbrainzBreaker_);
+        for (const auto& breaker : {slskdBreaker_, spotifyBreaker_, musicbrainzBreaker_})
+            health->breakers.push_back({breaker->name(), [breaker] { return std::string(net::toString(breaker->state())); }});
+        http::registerHealthRoutes(*router_, health);
+        http::registerMetaRoutes(*router_, metrics_);
+
+        metrics_->addGauge("soulspot_circuit_breaker_state", "Circuit breaker state: 0 closed, 1 half-open, 2 open.",
+                           [b = std::vector{slskdBreaker_, spotifyBreaker_, musicbrainzBreaker_}] {
+                               std::vector<http::GaugeSample> out;
+                               for (const auto& x : b)
+                               {
+                                   const auto s = x->state();
+                                   out.push_back({"service=\"" + x->name() + "\"",
+                                                  s == net::BreakerState::Closed ? 0.0 : s == net::BreakerState::HalfOpen ? 1.0 : 2.0});
+                               }
+                               return out;
+                           });
+        db::Database* database = database_.get();
+        metrics_->addGauge("soulspot_downloads", "Downloads by status.", [database] {
+            std::vector<http::GaugeSample> out;
+            auto rs = database->execute("SELECT status, COUNT(*) FROM downloads GROUP BY status ORDER BY status");
+            if (rs)
+                for (const auto& row : rs->rows)
+                    out.push_back({"status=\"" + http::promLabel(row.getString(0)) + "\"", static_cast<double>(row.getInt(1))});
+            return out;
+        });
+    }
+
+    void ServiceContainer::startBackground()
+    {
+        background_ = std::make_unique<Background>();
+        // STORAGE_CACHE_PATH (and the other folders) come back if someone deletes them while we run.
+        background_->storageWatcher = std::thread([this, bg = background_.get()] {
+            std::unique_lock lock(bg->mutex);
+            while (!bg->cv.wait_for(lock, std::chrono::seconds(2), [bg] { return bg->stop; }))
+                ensureFolders(config_);
+        });
+    }
+
+    void ServiceContainer::stopBackground(std::chrono::milliseconds)
+    {
+        if (!background_)
+            return;
+        {
+            std::lock_guard lock(background_->mutex);
+            background_->stop = true;
+        }
+        background_->cv.notify_all();
+        if (background_->storageWatcher.joinable())
+            background_->storageWatcher.join();
+        background_.reset();
+    }
+
+    void ServiceContainer::close()
+    {
+        if (database_)
+        {
+            database_->close();
+            database_.reset();
+            core::Logger("app").info("database closed");
+        }
+        lock_.reset();
+    }
+} // namespace soulspot::app

@@ -1,0 +1,63 @@
+#pragma once
+// The composition root: builds every long-lived object once, wires them through constructors, and owns
+// their lifetimes. Nothing below app/ knows how the others are built.
+
+#include <chrono>
+#include <memory>
+#include <vector>
+
+#include "app/Config.hpp"
+#include "core/Error.hpp"
+
+namespace soulspot::db
+{
+    class Database;
+    class ServerLock;
+}
+namespace soulspot::net
+{
+    class CircuitBreaker;
+    class IHttpClient;
+}
+namespace soulspot::http
+{
+    class Router;
+    class Metrics;
+}
+
+namespace soulspot::app
+{
+    class ServiceContainer
+    {
+    public:
+        /// Opens and migrates the database, takes the server lock, builds clients and routes.
+        static core::Result<std::unique_ptr<ServiceContainer>> create(const Config& config);
+        ~ServiceContainer();
+
+        const Config& config() const { return config_; }
+        db::Database& database() { return *database_; }
+        std::shared_ptr<http::Router> router() { return router_; }
+        std::shared_ptr<http::Metrics> metrics() { return metrics_; }
+
+        /// Starts background work (storage watcher, later the download workers).
+        void startBackground();
+        /// Stops background work, waiting up to `grace`.
+        void stopBackground(std::chrono::milliseconds grace);
+        /// Closes the database last.
+        void close();
+
+    private:
+        explicit ServiceContainer(Config config);
+        void registerRoutes();
+
+        Config config_;
+        std::unique_ptr<db::ServerLock> lock_;
+        std::unique_ptr<db::Database> database_;
+        std::shared_ptr<net::IHttpClient> httpClient_;
+        std::shared_ptr<net::CircuitBreaker> slskdBreaker_, spotifyBreaker_, musicbrainzBreaker_;
+        std::shared_ptr<http::Router> router_;
+        std::shared_ptr<http::Metrics> metrics_;
+        struct Background;
+        std::unique_ptr<Background> background_;
+    };
+} // namespace soulspot::app
