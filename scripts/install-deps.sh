@@ -12,7 +12,7 @@ PACKAGES=(
   libtag1-dev libsodium-dev
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev
-  postgresql postgresql-client sqlite3 python3 curl jq procps sox flac lame
+  postgresql postgresql-client sqlite3 python3 python3-yaml curl jq procps sox flac lame
 )
 
 missing=()

@@ -38,8 +38,9 @@ class Handler(fakeutil.JsonHandler):
                 self.send_json(429, {"error": "slow down"}, {"Retry-After": "1"})
             else:
                 self.send_json(200, {"calls": calls})
-        elif path == "/slow":
-            time.sleep(2)
+        elif path == "/slow" or path.startswith("/slow/"):
+            # /slow/<anything>: answers 200 after 1.5 s (a dependency that takes its time)
+            time.sleep(1.5)
             self.send_json(200, {})
         elif path.startswith("/count"):
             with LOCK:
