@@ -1,0 +1,18 @@
+#pragma once
+// Turns what a user pastes into a bare playlist id.
+
+#include <string>
+#include <string_view>
+
+#include "core/Error.hpp"
+
+namespace soulspot::sources::spotify
+{
+    /// Accepts https://open.spotify.com/[intl-xx/]playlist/ID[?si=…], open.spotify.com/… without scheme,
+    /// spotify:playlist:ID, spotify:user:U:playlist:ID and a bare 22-character base62 ID (surrounding
+    /// whitespace ignored). Anything else, including links to tracks or albums, is InvalidArgument.
+    core::Result<std::string> parsePlaylistRef(std::string_view input);
+
+    /// True for a 22-character base62 Spotify id.
+    bool isSpotifyId(std::string_view text);
+} // namespace soulspot::sources::spotify
