@@ -131,12 +131,100 @@ DROP TABLE tracks;
 DROP TABLE albums;
 DROP TABLE artists;
 )SQL";
+        // The download lifecycle (issue 3): candidates with reasons, attempts, blocklist, peer history, a
+        // per-query response cache, and what a restart needs to re-attach to slskd's search and transfer.
+        const char* const kDownloadLifecycleUp = R"SQL(
+ALTER TABLE tracks ADD COLUMN artists TEXT;
+ALTER TABLE downloads ADD COLUMN search_retries INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE downloads ADD COLUMN search_id TEXT;
+ALTER TABLE downloads ADD COLUMN search_query TEXT;
+ALTER TABLE downloads ADD COLUMN enqueue_pending INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE downloads ADD COLUMN bytes_transferred {{BIGINT}} NOT NULL DEFAULT 0;
+ALTER TABLE downloads ADD COLUMN last_progress_at TEXT;
+ALTER TABLE downloads ADD COLUMN candidate_id {{BIGINT}};
+CREATE TABLE download_candidates (
+  id {{PK}},
+  download_id {{BIGINT}} NOT NULL REFERENCES downloads (id) ON DELETE CASCADE,
+  rank INTEGER NOT NULL,
+  search_query TEXT NOT NULL,
+  username TEXT NOT NULL,
+  filename TEXT NOT NULL,
+  size {{BIGINT}} NOT NULL,
+  bitrate INTEGER,
+  bit_depth INTEGER,
+  sample_rate INTEGER,
+  length_seconds INTEGER,
+  format TEXT,
+  score {{REAL}} NOT NULL,
+  confidence {{REAL}} NOT NULL DEFAULT 0,
+  quality_tier INTEGER NOT NULL DEFAULT -1,
+  accepted INTEGER NOT NULL,
+  reasons TEXT NOT NULL,
+  has_free_slot INTEGER NOT NULL DEFAULT 0,
+  queue_length {{BIGINT}} NOT NULL DEFAULT 0,
+  upload_speed {{BIGINT}} NOT NULL DEFAULT 0,
+  tried INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX ix_candidates_download ON download_candidates (download_id, rank);
+CREATE TABLE download_attempts (
+  id {{PK}},
+  download_id {{BIGINT}} NOT NULL REFERENCES downloads (id) ON DELETE CASCADE,
+  username TEXT NOT NULL,
+  filename TEXT NOT NULL,
+  transfer_id TEXT,
+  outcome TEXT NOT NULL,
+  reason_code TEXT,
+  message TEXT,
+  started_at TEXT NOT NULL,
+  ended_at TEXT
+);
+CREATE INDEX ix_attempts_download ON download_attempts (download_id);
+CREATE TABLE blocklist (
+  id {{PK}},
+  username TEXT NOT NULL,
+  filename TEXT,
+  reason TEXT NOT NULL,
+  expires_at TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX ix_blocklist_user ON blocklist (username);
+CREATE TABLE peer_stats (
+  username TEXT PRIMARY KEY,
+  successes INTEGER NOT NULL DEFAULT 0,
+  failures INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE search_cache (
+  query TEXT PRIMARY KEY,
+  responses TEXT NOT NULL,
+  response_count INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+)SQL";
+
+        const char* const kDownloadLifecycleDown = R"SQL(
+DROP TABLE search_cache;
+DROP TABLE peer_stats;
+DROP TABLE blocklist;
+DROP TABLE download_attempts;
+DROP TABLE download_candidates;
+ALTER TABLE downloads DROP COLUMN candidate_id;
+ALTER TABLE downloads DROP COLUMN last_progress_at;
+ALTER TABLE downloads DROP COLUMN bytes_transferred;
+ALTER TABLE downloads DROP COLUMN enqueue_pending;
+ALTER TABLE downloads DROP COLUMN search_query;
+ALTER TABLE downloads DROP COLUMN search_id;
+ALTER TABLE downloads DROP COLUMN search_retries;
+ALTER TABLE tracks DROP COLUMN artists;
+)SQL";
     } // namespace
 
     const std::vector<Migration>& schemaMigrations()
     {
         static const std::vector<Migration> migrations{
             {1, "initial", kInitialUp, kInitialDown},
+            {2, "download_lifecycle", kDownloadLifecycleUp, kDownloadLifecycleDown},
         };
         return migrations;
     }
