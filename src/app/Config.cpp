@@ -213,6 +213,28 @@ namespace soulspot::app
         c.downloadMaxConcurrent = num("DOWNLOAD_MAX_CONCURRENT");
         c.downloadMaxRetries = num("DOWNLOAD_MAX_RETRIES");
         c.downloadStallTimeoutSeconds = num("DOWNLOAD_STALL_TIMEOUT");
+        c.downloadMonitorIntervalMs = num("DOWNLOAD_MONITOR_INTERVAL_MS");
+        c.notFoundRetrySeconds = num("NOT_FOUND_RETRY_INTERVAL");
+        c.blocklistTtlSeconds = num("BLOCKLIST_TTL");
+        c.searchMaxPerWindow = num("SEARCH_MAX_PER_WINDOW");
+        c.searchWindowSeconds = num("SEARCH_WINDOW_SECONDS");
+        c.searchMinGapMs = num("SEARCH_MIN_GAP_MS");
+        c.searchTimeoutMs = num("SEARCH_TIMEOUT_MS");
+        c.searchCacheTtlSeconds = num("SEARCH_CACHE_TTL");
+        {
+            c.downloadRetryBackoffSeconds.clear();
+            std::stringstream ss(str("DOWNLOAD_RETRY_BACKOFF"));
+            for (std::string item; std::getline(ss, item, ',');)
+            {
+                item = trim(item);
+                if (item.empty() || item.find_first_not_of("0123456789") != std::string::npos || item.size() > 9)
+                    return core::fail(invalidVar("DOWNLOAD_RETRY_BACKOFF", str("DOWNLOAD_RETRY_BACKOFF"),
+                                                 "expected comma-separated seconds, e.g. 60,300,900"));
+                c.downloadRetryBackoffSeconds.push_back(std::stoi(item));
+            }
+            if (c.downloadRetryBackoffSeconds.empty())
+                return core::fail(invalidVar("DOWNLOAD_RETRY_BACKOFF", "", "expected at least one delay"));
+        }
         c.secretKey = str("SECRET_KEY");
         c.authRequired = lower(str("AUTH_REQUIRED"));
         c.authTrustedNetworks = str("AUTH_TRUSTED_NETWORKS");

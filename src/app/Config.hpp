@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/Error.hpp"
 #include "core/Log.hpp"
@@ -41,6 +42,15 @@ namespace soulspot::app
         int downloadMaxConcurrent{3};
         int downloadMaxRetries{3};
         int downloadStallTimeoutSeconds{600};
+        std::vector<int> downloadRetryBackoffSeconds{60, 300, 900};
+        int downloadMonitorIntervalMs{1000};
+        int notFoundRetrySeconds{86400};
+        int blocklistTtlSeconds{604800};
+        int searchMaxPerWindow{34};
+        int searchWindowSeconds{220};
+        int searchMinGapMs{1000};
+        int searchTimeoutMs{15000};
+        int searchCacheTtlSeconds{3600};
 
         std::string secretKey;
         std::string authRequired;

@@ -12,10 +12,16 @@
 #include "db/sqlite/SqliteBackup.hpp"
 #include "http/Metrics.hpp"
 #include "http/Router.hpp"
+#include "http/handlers/DownloadHandlers.hpp"
 #include "http/handlers/HealthHandlers.hpp"
 #include "http/handlers/MetaHandlers.hpp"
 #include "net/CircuitBreaker.hpp"
+#include "jobs/DownloadLifecycle.hpp"
+#include "jobs/DownloadService.hpp"
+#include "jobs/DownloadWorkers.hpp"
+#include "matching/QualityProfile.hpp"
 #include "net/HttpClient.hpp"
+#include "sources/slskd/SlskdClient.hpp"
 
 namespace soulspot::app
 {
@@ -82,6 +88,7 @@ namespace soulspot::app
                                                     " ( https://github.com/soulspot/soulspot )"});
         c->router_ = std::make_shared<http::Router>();
         c->metrics_ = std::make_shared<http::Metrics>();
+        c->buildDownloads();
         c->registerRoutes();
         return c;
     }
@@ -94,6 +101,49 @@ namespace soulspot::app
         close();
     }
 
+    void ServiceContainer::buildDownloads()
+    {
+        if (config_.slskdConfigured())
+        {
+            sources::slskd::SlskdConfig sc;
+            sc.baseUrl = config_.slskdUrl;
+            sc.apiKey = config_.slskdApiKey;
+            sc.username = config_.slskdUsername;
+            sc.password = config_.slskdPassword;
+            slskd_ = std::make_shared<sources::slskd::SlskdClient>(sc, httpClient_, slskdBreaker_);
+
+            jobs::DownloadPolicy policy;
+            policy.maxConcurrent = config_.downloadMaxConcurrent;
+            policy.maxSearchRetries = config_.downloadMaxRetries;
+            policy.retryBackoff.clear();
+            for (int s : config_.downloadRetryBackoffSeconds)
+                policy.retryBackoff.emplace_back(s);
+            policy.stallTimeout = std::chrono::seconds(config_.downloadStallTimeoutSeconds);
+            policy.notFoundRetry = std::chrono::seconds(config_.notFoundRetrySeconds);
+            policy.blocklistTtl = std::chrono::seconds(config_.blocklistTtlSeconds);
+            policy.monitorInterval = std::chrono::milliseconds(config_.downloadMonitorIntervalMs);
+            policy.searchTimeout = std::chrono::milliseconds(config_.searchTimeoutMs);
+            policy.searchCacheTtl = std::chrono::seconds(config_.searchCacheTtlSeconds);
+            policy.slskdDownloadPath = config_.slskdDownloadPath;
+
+            jobs::SearchSchedulerSettings searchSettings;
+            searchSettings.maxSearches = config_.searchMaxPerWindow;
+            searchSettings.window = std::chrono::seconds(config_.searchWindowSeconds);
+            searchSettings.minGap = std::chrono::milliseconds(config_.searchMinGapMs);
+            auto scheduler = std::make_shared<jobs::SearchScheduler>(searchSettings, core::systemClock());
+            auto profiles = [](const std::optional<std::string>& name) {
+                if (name)
+                    if (auto p = matching::findBuiltinProfile(*name))
+                        return *p;
+                return matching::defaultProfile();
+            };
+            lifecycle_ = std::make_shared<jobs::DownloadLifecycle>(*database_, slskd_, slskdBreaker_, scheduler, policy, profiles,
+                                                                   core::systemClock());
+            workers_ = std::make_shared<jobs::DownloadWorkers>(*database_, lifecycle_, policy);
+        }
+        downloads_ = std::make_shared<jobs::DownloadService>(*database_, lifecycle_, workers_);
+    }
+
     void ServiceContainer::registerRoutes()
     {
         auto health = std::make_shared<http::HealthDeps>();
@@ -102,6 +152,7 @@ namespace soulspot::app
             health->breakers.push_back({breaker->name(), [breaker] { return std::string(net::toString(breaker->state())); }});
         http::registerHealthRoutes(*router_, health);
         http::registerMetaRoutes(*router_, metrics_);
+        http::registerDownloadRoutes(*router_, downloads_);
 
         metrics_->addGauge("soulspot_circuit_breaker_state", "Circuit breaker state: 0 closed, 1 half-open, 2 open.",
                            [b = std::vector{slskdBreaker_, spotifyBreaker_, musicbrainzBreaker_}] {
@@ -134,10 +185,16 @@ namespace soulspot::app
             while (!bg->cv.wait_for(lock, std::chrono::seconds(2), [bg] { return bg->stop; }))
                 ensureFolders(config_);
         });
+        if (workers_)
+            workers_->start();
+        else
+            core::Logger("app").warning("slskd is not configured (SLSKD_URL): downloads stay QUEUED until it is");
     }
 
     void ServiceContainer::stopBackground(std::chrono::milliseconds)
     {
+        if (workers_)
+            workers_->stop();
         if (!background_)
             return;
         {

@@ -24,6 +24,13 @@ namespace soulspot::http
     class Router;
     class Metrics;
 }
+namespace soulspot::sources::slskd { class ISlskdApi; }
+namespace soulspot::jobs
+{
+    class DownloadLifecycle;
+    class DownloadWorkers;
+    class DownloadService;
+}
 
 namespace soulspot::app
 {
@@ -38,6 +45,7 @@ namespace soulspot::app
         db::Database& database() { return *database_; }
         std::shared_ptr<http::Router> router() { return router_; }
         std::shared_ptr<http::Metrics> metrics() { return metrics_; }
+        std::shared_ptr<jobs::DownloadService> downloads() { return downloads_; }
 
         /// Starts background work (storage watcher, later the download workers).
         void startBackground();
@@ -49,12 +57,17 @@ namespace soulspot::app
     private:
         explicit ServiceContainer(Config config);
         void registerRoutes();
+        void buildDownloads();
 
         Config config_;
         std::unique_ptr<db::ServerLock> lock_;
         std::unique_ptr<db::Database> database_;
         std::shared_ptr<net::IHttpClient> httpClient_;
         std::shared_ptr<net::CircuitBreaker> slskdBreaker_, spotifyBreaker_, musicbrainzBreaker_;
+        std::shared_ptr<sources::slskd::ISlskdApi> slskd_;
+        std::shared_ptr<jobs::DownloadLifecycle> lifecycle_;
+        std::shared_ptr<jobs::DownloadWorkers> workers_;
+        std::shared_ptr<jobs::DownloadService> downloads_;
         std::shared_ptr<http::Router> router_;
         std::shared_ptr<http::Metrics> metrics_;
         struct Background;

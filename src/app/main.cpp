@@ -8,9 +8,7 @@
 #include "app/Config.hpp"
 #include "core/Log.hpp"
 #include "core/Version.hpp"
-#ifdef SOULSPOT_HAVE_MATCHING
 #include "matching/MatchCommand.hpp"
-#endif
 
 namespace
 {
@@ -85,14 +83,7 @@ int main(int argc, char** argv)
         return app::kExitOk;
     }
     if (match->parsed())
-    {
-#ifdef SOULSPOT_HAVE_MATCHING
         return matching::runMatchCommand(std::cin, std::cout);
-#else
-        std::cerr << "error: built without the matcher\n";
-        return app::kExitFailure;
-#endif
-    }
     if (config->parsed() && markdown)
     {
         std::cout << app::renderConfigMarkdown();

@@ -1,0 +1,256 @@
+#include "http/handlers/DownloadHandlers.hpp"
+
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "http/JsonBody.hpp"
+#include "http/handlers/DownloadJson.hpp"
+#include "jobs/DownloadService.hpp"
+
+namespace soulspot::http
+{
+    namespace
+    {
+        using Service = std::shared_ptr<jobs::DownloadService>;
+        using nlohmann::json;
+
+        std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+        core::Result<std::int64_t> parseId(const std::string& text, const char* what)
+        {
+            std::int64_t v = 0;
+            auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+            if (ec != std::errc() || p != text.data() + text.size() || v < 0)
+                return core::fail(core::Error::invalid(std::string(what) + " must be a non-negative integer, got '" + text + "'"));
+            return v;
+        }
+
+        core::Result<int> intQuery(const Request& req, const std::string& name, int fallback, int lo, int hi)
+        {
+            auto v = req.queryParam(name);
+            if (!v)
+                return fallback;
+            auto n = parseId(*v, name.c_str());
+            if (!n || *n < lo || *n > hi)
+                return core::fail(core::Error::invalid(name + " must be between " + std::to_string(lo) + " and " + std::to_string(hi)));
+            return static_cast<int>(*n);
+        }
+
+        std::optional<std::string> optString(const json& j, const char* key)
+        {
+            if (j.contains(key) && j[key].is_string() && !j[key].get<std::string>().empty())
+                return j[key].get<std::string>();
+            return std::nullopt;
+        }
+
+        core::Result<db::TrackInput> trackFromJson(const json& t)
+        {
+            if (!t.is_object())
+                return core::fail(core::Error::invalid("track must be an object"));
+            db::TrackInput in;
+            if (!t.contains("title") || !t["title"].is_string() || t["title"].get<std::string>().empty())
+                return core::fail(core::Error::invalid("track.title is required"));
+            in.title = t["title"].get<std::string>();
+            if (t.contains("artists") && t["artists"].is_array())
+            {
+                for (const auto& a : t["artists"])
+                    if (a.is_string() && !a.get<std::string>().empty())
+                        in.artists.push_back(a.get<std::string>());
+                    else if (a.is_object() && a.contains("name") && a["name"].is_string())
+                        in.artists.push_back(a["name"].get<std::string>());
+            }
+            else if (auto artist = optString(t, "artist"))
+                in.artists.push_back(*artist);
+            if (in.artists.empty())
+                return core::fail(core::Error::invalid("track.artist is required"));
+            in.album = optString(t, "album").value_or("");
+            if (t.contains("duration_ms") && !t["duration_ms"].is_null())
+            {
+                if (!t["duration_ms"].is_number_integer() || t["duration_ms"].get<std::int64_t>() <= 0 ||
+                    t["duration_ms"].get<std::int64_t>() > 24LL * 3600 * 1000)
+                    return core::fail(core::Error::invalid("track.duration_ms must be a positive integer (milliseconds)"));
+                in.durationMs = t["duration_ms"].get<int>();
+            }
+            in.isrc = optString(t, "isrc").value_or("");
+            in.spotifyId = optString(t, "spotify_id").value_or("");
+            if (t.contains("track_number") && t["track_number"].is_number_integer())
+                in.trackNumber = t["track_number"].get<int>();
+            if (t.contains("disc_number") && t["disc_number"].is_number_integer())
+                in.discNumber = t["disc_number"].get<int>();
+            in.releaseDate = optString(t, "release_date").value_or("");
+            return in;
+        }
+
+        Response render(int status, const db::DownloadRecord& d) { return jsonResponse(status, dump(downloadToJson(d))); }
+
+        Response list(const Service& s, Request& req)
+        {
+            db::DownloadFilter filter;
+            if (auto st = req.queryParam("status"))
+            {
+                auto parsed = db::parseStatusList(*st);
+                if (!parsed)
+                    return errorResponse(parsed.error());
+                filter.statuses = *parsed;
+            }
+            auto limit = intQuery(req, "limit", 100, 1, 1000);
+            auto offset = intQuery(req, "offset", 0, 0, 100000000);
+            if (!limit)
+                return errorResponse(limit.error());
+            if (!offset)
+                return errorResponse(offset.error());
+            filter.limit = *limit;
+            filter.offset = *offset;
+            auto rows = s->list(filter);
+            if (!rows)
+                return errorResponse(rows.error());
+            json arr = json::array();
+            for (const auto& d : rows->first)
+                arr.push_back(downloadToJson(d));
+            Response r = jsonResponse(200, dump(arr));
+            r.setHeader("X-Total-Count", std::to_string(rows->second));
+            return r;
+        }
+
+        Response create(const Service& s, Request& req)
+        {
+            auto body = parseJsonObject(req);
+            if (!body)
+                return errorResponse(body.error());
+            int priority = 0;
+            if (body->contains("priority"))
+            {
+                if (!(*body)["priority"].is_number_integer())
+                    return errorResponse(400, "invalid_argument", "priority must be an integer");
+                priority = (*body)["priority"].get<int>();
+            }
+            const auto profile = optString(*body, "quality_profile");
+            core::Result<jobs::CreateResult> result = core::fail(core::Error::invalid("expected \"track\" or \"track_id\""));
+            if (body->contains("track_id"))
+            {
+                if (!(*body)["track_id"].is_number_integer())
+                    return errorResponse(400, "invalid_argument", "track_id must be an integer");
+                result = s->createForTrackId((*body)["track_id"].get<std::int64_t>(), priority, profile, req.correlationId);
+            }
+            else if (body->contains("track"))
+            {
+                auto track = trackFromJson((*body)["track"]);
+                if (!track)
+                    return errorResponse(track.error());
+                result = s->createForTrack(*track, priority, profile, req.correlationId);
+            }
+            if (!result)
+                return errorResponse(result.error());
+            return render(result->created ? 201 : 200, result->download);
+        }
+
+        Response detail(const Service& s, Request& req)
+        {
+            auto id = parseId(req.param("id"), "id");
+            if (!id)
+                return errorResponse(id.error());
+            auto d = s->detail(*id);
+            if (!d)
+                return errorResponse(d.error());
+            json j = downloadToJson(d->download);
+            j["candidates"] = json::array();
+            for (const auto& c : d->candidates)
+                j["candidates"].push_back(candidateToJson(c));
+            j["attempt_history"] = json::array();
+            for (const auto& a : d->attempts)
+                j["attempt_history"].push_back(attemptToJson(a));
+            return jsonResponse(200, dump(j));
+        }
+
+        template <typename Op>
+        Response onDownload(Request& req, Op op)
+        {
+            auto id = parseId(req.param("id"), "id");
+            if (!id)
+                return errorResponse(id.error());
+            auto d = op(*id);
+            if (!d)
+                return errorResponse(d.error());
+            return render(200, *d);
+        }
+
+        Response patch(const Service& s, Request& req)
+        {
+            auto body = parseJsonObject(req);
+            if (!body)
+                return errorResponse(body.error());
+            if (!body->contains("priority") || !(*body)["priority"].is_number_integer())
+                return errorResponse(400, "invalid_argument", "expected {\"priority\": <integer>}");
+            const int priority = (*body)["priority"].get<int>();
+            return onDownload(req, [&](std::int64_t id) { return s->setPriority(id, priority); });
+        }
+
+        Response choose(const Service& s, Request& req)
+        {
+            auto rank = parseId(req.param("n"), "candidate");
+            if (!rank)
+                return errorResponse(rank.error());
+            return onDownload(req, [&](std::int64_t id) { return s->chooseCandidate(id, static_cast<int>(*rank)); });
+        }
+
+        Response pauseState(const Service& s) { return jsonResponse(200, dump(json{{"paused", s->paused()}})); }
+
+        Response blocklist(const Service& s)
+        {
+            auto entries = s->blocklist();
+            if (!entries)
+                return errorResponse(entries.error());
+            json arr = json::array();
+            for (const auto& e : *entries)
+                arr.push_back(blocklistToJson(e));
+            return jsonResponse(200, dump(arr));
+        }
+
+        Response addBlock(const Service& s, Request& req)
+        {
+            auto body = parseJsonObject(req);
+            if (!body)
+                return errorResponse(body.error());
+            auto username = optString(*body, "username");
+            if (!username)
+                return errorResponse(400, "invalid_argument", "username is required");
+            auto entry = s->block(*username, optString(*body, "filename"), optString(*body, "reason").value_or("manual"),
+                                  optString(*body, "expires_at"));
+            if (!entry)
+                return errorResponse(entry.error());
+            return jsonResponse(201, dump(blocklistToJson(*entry)));
+        }
+    } // namespace
+
+    void registerDownloadRoutes(Router& router, std::shared_ptr<jobs::DownloadService> s)
+    {
+        router.add("GET", "/api/v1/downloads", [s](Request& r) { return list(s, r); }, "List downloads");
+        router.add("POST", "/api/v1/downloads", [s](Request& r) { return create(s, r); }, "Queue a download");
+        router.add("GET", "/api/v1/downloads/{id}", [s](Request& r) { return detail(s, r); }, "One download with candidates");
+        router.add("PATCH", "/api/v1/downloads/{id}", [s](Request& r) { return patch(s, r); }, "Change priority");
+        router.add("POST", "/api/v1/downloads/{id}/retry",
+                   [s](Request& r) { return onDownload(r, [&](std::int64_t id) { return s->retry(id); }); }, "Retry");
+        router.add("POST", "/api/v1/downloads/{id}/cancel",
+                   [s](Request& r) { return onDownload(r, [&](std::int64_t id) { return s->cancel(id); }); }, "Cancel");
+        router.add("POST", "/api/v1/downloads/{id}/candidates/{n}/choose", [s](Request& r) { return choose(s, r); },
+                   "Pick another candidate");
+        router.add("POST", "/api/v1/downloads/pause", [s](Request&) { (void)s->pause(); return pauseState(s); }, "Pause all");
+        router.add("POST", "/api/v1/downloads/resume", [s](Request&) { (void)s->resume(); return pauseState(s); }, "Resume all");
+        router.add("GET", "/api/v1/blocklist", [s](Request&) { return blocklist(s); }, "List blocked sources");
+        router.add("POST", "/api/v1/blocklist", [s](Request& r) { return addBlock(s, r); }, "Block a user or file");
+        router.add("DELETE", "/api/v1/blocklist/{id}",
+                   [s](Request& r) {
+                       auto id = parseId(r.param("id"), "id");
+                       if (!id)
+                           return errorResponse(id.error());
+                       if (auto u = s->unblock(*id); !u)
+                           return errorResponse(u.error());
+                       Response res;
+                       res.status = 204;
+                       res.body.clear();
+                       return res;
+                   },
+                   "Unblock");
+    }
+} // namespace soulspot::http

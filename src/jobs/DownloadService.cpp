@@ -1,0 +1,191 @@
+#include "jobs/DownloadService.hpp"
+
+#include "core/Clock.hpp"
+#include "core/Log.hpp"
+
+namespace soulspot::jobs
+{
+    DownloadService::DownloadService(db::Database& db, std::shared_ptr<DownloadLifecycle> lifecycle,
+                                     std::shared_ptr<DownloadWorkers> workers)
+        : db_(db), downloads_(db), tracks_(db), peers_(db), lifecycle_(std::move(lifecycle)), workers_(std::move(workers))
+    {
+    }
+
+    core::Result<db::DownloadRecord> DownloadService::load(std::int64_t id)
+    {
+        auto d = downloads_.get(id);
+        if (!d)
+            return core::fail(d.error());
+        if (!*d)
+            return core::fail(core::Error::notFound("download " + std::to_string(id) + " not found"));
+        return std::move(**d);
+    }
+
+    core::Result<CreateResult> DownloadService::createForTrack(const db::TrackInput& track, int priority,
+                                                               const std::optional<std::string>& profile,
+                                                               const std::string& correlationId)
+    {
+        auto trackId = tracks_.upsert(track);
+        if (!trackId)
+            return core::fail(trackId.error());
+        return createForTrackId(*trackId, priority, profile, correlationId);
+    }
+
+    core::Result<CreateResult> DownloadService::createForTrackId(std::int64_t trackId, int priority,
+                                                                 const std::optional<std::string>& profile,
+                                                                 const std::string& correlationId)
+    {
+        auto track = tracks_.find(trackId);
+        if (!track)
+            return core::fail(track.error());
+        if (!*track)
+            return core::fail(core::Error::notFound("track " + std::to_string(trackId) + " not found"));
+        auto active = downloads_.findActiveForTrack(trackId);
+        if (!active)
+            return core::fail(active.error());
+        if (*active)
+        {
+            auto d = load(**active);
+            if (!d)
+                return core::fail(d.error());
+            return CreateResult{std::move(*d), false};
+        }
+        auto id = downloads_.create(trackId, priority, profile, correlationId);
+        if (!id)
+            return core::fail(id.error());
+        auto d = load(*id);
+        if (!d)
+            return core::fail(d.error());
+        core::Logger("jobs.download").info("download queued", {{"download_id", *id},
+                                                                {"artist", d->track.artistDisplay()},
+                                                                {"title", d->track.title}});
+        return CreateResult{std::move(*d), true};
+    }
+
+    core::Result<std::pair<std::vector<db::DownloadRecord>, std::int64_t>> DownloadService::list(const db::DownloadFilter& filter)
+    {
+        auto rows = downloads_.list(filter);
+        if (!rows)
+            return core::fail(rows.error());
+        auto total = downloads_.count(filter.statuses);
+        if (!total)
+            return core::fail(total.error());
+        return std::make_pair(std::move(*rows), *total);
+    }
+
+    core::Result<DownloadDetail> DownloadService::detail(std::int64_t id)
+    {
+        auto d = load(id);
+        if (!d)
+            return core::fail(d.error());
+        auto cs = downloads_.candidates(id);
+        if (!cs)
+            return core::fail(cs.error());
+        auto as = downloads_.attempts(id);
+        if (!as)
+            return core::fail(as.error());
+        return DownloadDetail{std::move(*d), std::move(*cs), std::move(*as)};
+    }
+
+    core::Result<db::DownloadRecord> DownloadService::retry(std::int64_t id)
+    {
+        auto d = load(id);
+        if (!d)
+            return core::fail(d.error());
+        using S = core::DownloadStatus;
+        auto moved = downloads_.requeue(id, {S::Failed, S::NotFound, S::Cancelled});
+        if (!moved)
+            return core::fail(moved.error());
+        if (!*moved)
+            return core::fail(core::Error::conflict("only FAILED, NOT_FOUND or CANCELLED downloads can be retried; this one is " +
+                                                    std::string(core::toString(d->status))));
+        return load(id);
+    }
+
+    core::Result<db::DownloadRecord> DownloadService::cancel(std::int64_t id)
+    {
+        if (lifecycle_)
+        {
+            if (auto r = lifecycle_->cancel(id); !r)
+                return core::fail(r.error());
+            return load(id);
+        }
+        auto d = load(id);
+        if (!d)
+            return core::fail(d.error());
+        using S = core::DownloadStatus;
+        auto moved = downloads_.transition(id, {S::Queued, S::Searching, S::Downloading, S::Verifying, S::NotFound}, S::Cancelled,
+                                           std::string("cancelled"), std::string("cancelled by the user"));
+        if (!moved)
+            return core::fail(moved.error());
+        if (!*moved)
+            return core::fail(core::Error::conflict("download is " + std::string(core::toString(d->status)) +
+                                                    " and cannot be cancelled"));
+        return load(id);
+    }
+
+    core::Result<db::DownloadRecord> DownloadService::setPriority(std::int64_t id, int priority)
+    {
+        auto r = downloads_.setPriority(id, priority);
+        if (!r)
+            return core::fail(r.error());
+        if (!*r)
+            return core::fail(core::Error::notFound("download " + std::to_string(id) + " not found"));
+        return load(id);
+    }
+
+    core::Result<db::DownloadRecord> DownloadService::chooseCandidate(std::int64_t id, int rank)
+    {
+        if (!lifecycle_)
+            return core::fail(core::Error::unavailable("slskd is not configured (set SLSKD_URL)"));
+        if (auto r = lifecycle_->chooseCandidate(id, rank); !r)
+            return core::fail(r.error());
+        return load(id);
+    }
+
+    core::Result<void> DownloadService::pause()
+    {
+        if (workers_)
+            workers_->pause();
+        return {};
+    }
+
+    core::Result<void> DownloadService::resume()
+    {
+        if (workers_)
+            workers_->resume();
+        return {};
+    }
+
+    bool DownloadService::paused() const { return workers_ && workers_->paused(); }
+
+    core::Result<std::vector<db::BlocklistEntry>> DownloadService::blocklist()
+    {
+        return peers_.blocklist(core::toIso8601(std::chrono::system_clock::now()));
+    }
+
+    core::Result<db::BlocklistEntry> DownloadService::block(const std::string& username, const std::optional<std::string>& filename,
+                                                            const std::string& reason, const std::optional<std::string>& expiresAt)
+    {
+        auto id = peers_.block(username, filename, reason, expiresAt);
+        if (!id)
+            return core::fail(id.error());
+        auto all = blocklist();
+        if (!all)
+            return core::fail(all.error());
+        for (auto& e : *all)
+            if (e.id == *id)
+                return e;
+        return core::fail(core::Error::internal("blocklist entry vanished"));
+    }
+
+    core::Result<void> DownloadService::unblock(std::int64_t id)
+    {
+        auto r = peers_.unblock(id);
+        if (!r)
+            return core::fail(r.error());
+        if (!*r)
+            return core::fail(core::Error::notFound("blocklist entry " + std::to_string(id) + " not found"));
+        return {};
+    }
+} // namespace soulspot::jobs
