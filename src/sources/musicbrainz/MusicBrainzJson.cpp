@@ -1,0 +1,177 @@
+#include "sources/musicbrainz/MusicBrainzJson.hpp"
+
+#include <algorithm>
+
+namespace soulspot::sources::musicbrainz::json
+{
+    namespace
+    {
+        std::string text(const Json& obj, const char* key)
+        {
+            if (!obj.is_object())
+                return {};
+            const auto it = obj.find(key);
+            return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string{};
+        }
+
+        std::optional<int> number(const Json& obj, const char* key)
+        {
+            if (!obj.is_object())
+                return std::nullopt;
+            const auto it = obj.find(key);
+            if (it == obj.end())
+                return std::nullopt;
+            if (it->is_number())
+                return it->get<int>();
+            if (it->is_string()) // older servers sent e.g. "score": "100"
+            {
+                try
+                {
+                    return std::stoi(it->get<std::string>());
+                }
+                catch (const std::exception&)
+                {
+                    return std::nullopt;
+                }
+            }
+            return std::nullopt;
+        }
+
+        const Json& member(const Json& obj, const char* key)
+        {
+            static const Json kNull;
+            if (!obj.is_object())
+                return kNull;
+            const auto it = obj.find(key);
+            return it != obj.end() ? *it : kNull;
+        }
+
+        std::vector<std::string> strings(const Json& array)
+        {
+            std::vector<std::string> out;
+            if (array.is_array())
+                for (const auto& v : array)
+                    if (v.is_string())
+                        out.push_back(v.get<std::string>());
+            return out;
+        }
+
+        const Json& trackList(const Json& medium)
+        {
+            // Lookups list a medium's tracks under "tracks", search answers under "track" (reference §3.5).
+            const Json& tracks = member(medium, "tracks");
+            return tracks.is_array() ? tracks : member(medium, "track");
+        }
+    } // namespace
+
+    core::Result<Json> parseObject(const std::string& body, std::string_view what)
+    {
+        Json parsed = Json::parse(body, nullptr, false);
+        if (parsed.is_discarded() || !parsed.is_object())
+            return core::fail(core::Error::parse("MusicBrainz " + std::string(what) + ": answer is not a JSON object"));
+        return parsed;
+    }
+
+    std::vector<CreditedArtist> parseCredit(const Json& artistCredit)
+    {
+        std::vector<CreditedArtist> out;
+        if (!artistCredit.is_array())
+            return out;
+        for (const auto& entry : artistCredit)
+        {
+            const Json& artist = member(entry, "artist");
+            std::string name = text(entry, "name");
+            if (name.empty())
+                name = text(artist, "name");
+            out.push_back({std::move(name), text(artist, "id"), text(entry, "joinphrase")});
+        }
+        return out;
+    }
+
+    ReleaseInfo parseRelease(const Json& release)
+    {
+        ReleaseInfo info;
+        info.id = text(release, "id");
+        info.title = text(release, "title");
+        info.status = text(release, "status");
+        info.date = text(release, "date");
+        info.country = text(release, "country");
+        const Json& group = member(release, "release-group");
+        info.releaseGroupId = text(group, "id");
+        info.primaryType = text(group, "primary-type");
+        info.secondaryTypes = strings(member(group, "secondary-types"));
+        if (const Json& credit = member(release, "artist-credit"); credit.is_array())
+            info.albumArtist = creditDisplay(parseCredit(credit));
+        if (const Json& caa = member(release, "cover-art-archive"); caa.is_object())
+            if (const Json& front = member(caa, "front"); front.is_boolean())
+                info.hasFrontCover = front.get<bool>();
+        // A search answer lists only the medium holding the hit, with that one track (reference §3.5).
+        if (const Json& media = member(release, "media"); media.is_array() && media.size() == 1)
+        {
+            const Json& medium = media.front();
+            const Json& tracks = trackList(medium);
+            if (tracks.is_array() && tracks.size() == 1)
+            {
+                info.discNumber = number(medium, "position").value_or(0);
+                info.trackCount = number(medium, "track-count").value_or(0);
+                if (const auto offset = number(medium, "track-offset"))
+                    info.trackNumber = *offset + 1;
+            }
+        }
+        return info;
+    }
+
+    Recording parseRecording(const Json& recording)
+    {
+        Recording out;
+        out.id = text(recording, "id");
+        out.title = text(recording, "title");
+        out.disambiguation = text(recording, "disambiguation");
+        out.artists = parseCredit(member(recording, "artist-credit"));
+        out.lengthMs = number(recording, "length");
+        out.isrcs = strings(member(recording, "isrcs"));
+        out.score = number(recording, "score").value_or(0);
+        if (const Json& releases = member(recording, "releases"); releases.is_array())
+            for (const auto& release : releases)
+                out.releases.push_back(parseRelease(release));
+        return out;
+    }
+
+    std::vector<Recording> parseIsrcAnswer(const Json& answer)
+    {
+        std::vector<Recording> out;
+        if (const Json& recordings = member(answer, "recordings"); recordings.is_array())
+            for (const auto& r : recordings)
+                out.push_back(parseRecording(r));
+        return out;
+    }
+
+    std::vector<Recording> parseSearchAnswer(const Json& answer)
+    {
+        auto out = parseIsrcAnswer(answer);
+        std::stable_sort(out.begin(), out.end(), [](const Recording& a, const Recording& b) { return a.score > b.score; });
+        return out;
+    }
+
+    ReleaseDetails parseReleaseDetails(const Json& release)
+    {
+        ReleaseDetails details;
+        details.info = parseRelease(release);
+        if (const Json& media = member(release, "media"); media.is_array())
+        {
+            for (const auto& m : media)
+            {
+                Medium medium;
+                medium.position = number(m, "position").value_or(0);
+                medium.format = text(m, "format");
+                medium.trackCount = number(m, "track-count").value_or(0);
+                if (const Json& tracks = trackList(m); tracks.is_array())
+                    for (const auto& t : tracks)
+                        medium.tracks.push_back({number(t, "position").value_or(0), text(t, "number"), text(t, "title"),
+                                                 number(t, "length"), text(member(t, "recording"), "id")});
+                details.media.push_back(std::move(medium));
+            }
+        }
+        return details;
+    }
+} // namespace soulspot::sources::musicbrainz::json
