@@ -14,6 +14,7 @@
 #include "db/repositories/KeyValueRepository.hpp"
 #include "db/repositories/PeerRepository.hpp"
 #include "jobs/DownloadPolicy.hpp"
+#include "jobs/ImportStep.hpp"
 #include "jobs/SearchScheduler.hpp"
 #include "matching/CandidateScorer.hpp"
 #include "net/CircuitBreaker.hpp"
@@ -43,6 +44,12 @@ namespace soulspot::jobs
         /// Cancels locally and at slskd (remove=true). Conflict when the download is not active.
         core::Result<void> cancel(std::int64_t downloadId);
 
+        /// Optional: without an import step a located file ends as COMPLETED in the downloads folder.
+        void setImportStep(std::shared_ptr<IImportStep> step) { importStep_ = std::move(step); }
+        /// One pass over VERIFYING rows (and COMPLETED rows whose file still waits in the downloads folder
+        /// once an import step exists): verify, tag, move.
+        void importFinished();
+
         bool slskdAvailable() const;
         std::chrono::milliseconds slskdRetryAfter() const;
 
@@ -55,6 +62,7 @@ namespace soulspot::jobs
         void startTransfer(db::DownloadRecord d, core::DownloadStatus expected, const db::CandidateRecord& c);
         void failTransfer(db::DownloadRecord d, const std::string& reason, const std::string& message, bool blockSource);
         void finishSucceeded(db::DownloadRecord d, const sources::slskd::TransferDto& transfer);
+        void runImport(db::DownloadRecord d);
         void recoverEnqueue(db::DownloadRecord d, core::DownloadStatus expected);
         void backToQueue(db::DownloadRecord d, core::DownloadStatus expected, std::chrono::milliseconds delay,
                          const std::string& why);
@@ -73,6 +81,7 @@ namespace soulspot::jobs
         ProfileResolver profiles_;
         std::shared_ptr<core::IClock> clock_;
         matching::CandidateScorer scorer_;
+        std::shared_ptr<IImportStep> importStep_;
     };
 
     /// "soulspot-<id>": the per-download destination folder requested from slskd 0.26+.

@@ -118,6 +118,7 @@ namespace soulspot::jobs
             try
             {
                 lifecycle_->monitorTransfers();
+                lifecycle_->importFinished();
             }
             catch (const std::exception& e)
             {

@@ -103,18 +103,79 @@ namespace soulspot::jobs
                          true);
             return;
         }
-        d.status = core::DownloadStatus::Completed;
+        d.status = importStep_ ? core::DownloadStatus::Verifying : core::DownloadStatus::Completed;
         d.localPath = path->string();
         d.progressPercent = 100;
+        d.errorCode.reset();
+        d.errorMessage.reset();
+        if (!importStep_)
+            d.completedAt = nowIso();
+        if (auto saved = downloads_.saveIfStatus(d, core::DownloadStatus::Downloading); !saved || !*saved)
+            return;
+        (void)slskd_->cancelTransfer(*d.username, *d.transferId, true); // tidy slskd's list; the file stays
+        kLog.info("transfer finished", {{"download_id", d.id}, {"local_path", d.localPath.value_or("")}});
+        if (!importStep_)
+        {
+            (void)downloads_.finishOpenAttempt(d.id, "succeeded", std::nullopt, std::nullopt);
+            (void)peers_.recordOutcome(*d.username, true);
+            return;
+        }
+        runImport(std::move(d));
+    }
+
+    void DownloadLifecycle::runImport(db::DownloadRecord d)
+    {
+        const std::filesystem::path file = d.localPath.value_or("");
+        auto outcome = importStep_->importDownloaded(d, file);
+        if (!outcome)
+        {
+            const auto& f = outcome.error();
+            if (f.retryLater)
+            {
+                // Local trouble (disk full, library unmounted): the file stays; the next pass tries again.
+                kLog.warning("import postponed", {{"download_id", d.id}, {"reason", f.reasonCode}, {"message", f.message}});
+                d.errorCode = f.reasonCode;
+                d.errorMessage = f.message;
+                (void)downloads_.saveIfStatus(d, core::DownloadStatus::Verifying);
+                return;
+            }
+            kLog.warning("downloaded file rejected", {{"download_id", d.id}, {"reason", f.reasonCode}, {"message", f.message}});
+            d.localPath.reset();
+            failTransfer(std::move(d), f.reasonCode, f.message, f.blockSource);
+            return;
+        }
+        d.status = core::DownloadStatus::Imported;
+        d.localPath = outcome->finalPath;
         d.completedAt = nowIso();
         d.errorCode.reset();
         d.errorMessage.reset();
-        if (auto saved = downloads_.saveIfStatus(d, core::DownloadStatus::Downloading); !saved || !*saved)
+        if (auto saved = downloads_.saveIfStatus(d, core::DownloadStatus::Verifying); !saved || !*saved)
             return;
-        (void)downloads_.finishOpenAttempt(d.id, "succeeded", std::nullopt, std::nullopt);
-        (void)peers_.recordOutcome(*d.username, true);
-        (void)slskd_->cancelTransfer(*d.username, *d.transferId, true); // tidy slskd's list; the file stays
-        kLog.info("download completed", {{"download_id", d.id}, {"local_path", d.localPath.value_or("")}});
+        (void)downloads_.finishOpenAttempt(d.id, "succeeded", std::nullopt, outcome->detail);
+        if (d.username)
+            (void)peers_.recordOutcome(*d.username, true);
+        kLog.info("imported into the library", {{"download_id", d.id}, {"path", outcome->finalPath}});
+    }
+
+    void DownloadLifecycle::importFinished()
+    {
+        if (!importStep_)
+            return;
+        auto verifying = downloads_.withStatus(core::DownloadStatus::Verifying);
+        if (!verifying)
+            return;
+        for (auto& d : *verifying)
+        {
+            core::CorrelationScope scope(d.correlationId.value_or(""));
+            std::error_code ec;
+            if (!d.localPath || !std::filesystem::exists(*d.localPath, ec))
+            {
+                d.localPath.reset();
+                failTransfer(std::move(d), "file_missing", "the downloaded file disappeared before import", false);
+                continue;
+            }
+            runImport(std::move(d));
+        }
     }
 
     std::optional<db::CandidateRecord> DownloadLifecycle::nextCandidate(const db::DownloadRecord& d)
@@ -228,10 +289,24 @@ namespace soulspot::jobs
                 else
                     backToQueue(d, core::DownloadStatus::Searching, std::chrono::milliseconds(0), "search interrupted by restart");
             }
-        auto verifying = downloads_.withStatus(core::DownloadStatus::Verifying);
-        if (verifying)
-            for (auto& d : *verifying)
-                backToQueue(d, core::DownloadStatus::Verifying, std::chrono::milliseconds(0), "verification interrupted");
+        // VERIFYING rows are picked up again by importFinished(): the file is still where slskd put it.
+        if (!importStep_)
+            return;
+        // Files that finished before an import step existed (or before a restart) are imported now.
+        auto completed = downloads_.withStatus(core::DownloadStatus::Completed);
+        if (completed)
+            for (auto& d : *completed)
+            {
+                std::error_code ec;
+                if (!d.localPath || !std::filesystem::exists(*d.localPath, ec))
+                    continue;
+                const auto root = std::filesystem::weakly_canonical(policy_.slskdDownloadPath, ec);
+                const auto file = std::filesystem::weakly_canonical(*d.localPath, ec);
+                if (ec || file.string().rfind(root.string(), 0) != 0)
+                    continue; // already somewhere else (e.g. imported by hand)
+                d.status = core::DownloadStatus::Verifying;
+                (void)downloads_.saveIfStatus(d, core::DownloadStatus::Completed);
+            }
     }
 
     core::Result<void> DownloadLifecycle::cancel(std::int64_t downloadId)
