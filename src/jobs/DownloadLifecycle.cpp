@@ -57,8 +57,11 @@ namespace soulspot::jobs
                                                                                     const std::string& query,
                                                                                     std::stop_token stop)
     {
+        // A retry after failed transfers wants fresh answers: new peers may have come online.
         const auto notBefore = core::toIso8601(clock_->now() - policy_.searchCacheTtl);
-        if (auto cached = cache_.get(query, notBefore); cached && *cached)
+        if (auto cached = d.searchRetries == 0 ? cache_.get(query, notBefore)
+                                               : core::Result<std::optional<db::CachedSearch>>(std::nullopt);
+            cached && *cached)
         {
             auto parsed = responsesFromJson((*cached)->responsesJson);
             if (parsed)
@@ -154,6 +157,12 @@ namespace soulspot::jobs
         auto records = toCandidateRecords(result, lastQuery, policy_.maxStoredCandidates);
         if (auto r = downloads_.replaceCandidates(d.id, records); !r)
             kLog.error("cannot store candidates", {{"download_id", d.id}, {"error", r.error().message}});
+        if (!result.chosen && d.attempts > 0)
+        {
+            // Earlier transfers failed and a new search found nothing untried: back off, then give up.
+            failAfterSearch(std::move(d), responseCount);
+            return;
+        }
         if (!result.chosen)
         {
             d.status = core::DownloadStatus::NotFound;
@@ -250,6 +259,30 @@ namespace soulspot::jobs
                                         {"filename", c.filename},
                                         {"transfer_id", transferId},
                                         {"score", c.score}});
+    }
+
+    void DownloadLifecycle::failAfterSearch(db::DownloadRecord d, int responseCount)
+    {
+        const std::string why = responseCount == 0 ? "the new search found nothing"
+                                                   : "the new search found no untried candidate";
+        d.searchRetries += 1;
+        if (d.searchRetries <= policy_.maxSearchRetries)
+        {
+            const auto idx = std::min<std::size_t>(static_cast<std::size_t>(d.searchRetries - 1), policy_.retryBackoff.size() - 1);
+            d.status = core::DownloadStatus::Queued;
+            d.nextAttemptAt = isoIn(policy_.retryBackoff.empty() ? std::chrono::seconds(60) : policy_.retryBackoff[idx]);
+        }
+        else
+        {
+            d.status = core::DownloadStatus::Failed;
+            d.completedAt = nowIso();
+        }
+        d.errorMessage = d.errorMessage ? *d.errorMessage + "; " + why : why;
+        if (!d.errorCode)
+            d.errorCode = "no_candidates_left";
+        kLog.info("no usable candidate after failed transfers",
+                  {{"download_id", d.id}, {"status", std::string(core::toString(d.status))}});
+        (void)downloads_.saveIfStatus(d, core::DownloadStatus::Searching);
     }
 
     core::Result<void> DownloadLifecycle::chooseCandidate(std::int64_t downloadId, int rank)

@@ -60,6 +60,7 @@ namespace soulspot::jobs
         /// Enqueues candidate `c` for `d`, whose current status is `expected`. Returns false when slskd was
         /// unavailable and the download went back to the queue.
         void startTransfer(db::DownloadRecord d, core::DownloadStatus expected, const db::CandidateRecord& c);
+        void failAfterSearch(db::DownloadRecord d, int responseCount);
         void failTransfer(db::DownloadRecord d, const std::string& reason, const std::string& message, bool blockSource);
         void finishSucceeded(db::DownloadRecord d, const sources::slskd::TransferDto& transfer);
         void runImport(db::DownloadRecord d);

@@ -76,7 +76,7 @@ namespace soulspot::jobs
             emptyStreak_ = 0;
             return;
         }
-        if (++emptyStreak_ >= settings_.emptyStreakForBan)
+        if (settings_.emptyStreakForBan > 0 && ++emptyStreak_ >= settings_.emptyStreakForBan)
         {
             banUntil_ = clock_->steadyNow() + settings_.banBackoff;
             core::Logger("jobs.search").warning("many empty searches in a row: pausing searches (possible Soulseek ban)",

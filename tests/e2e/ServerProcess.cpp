@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -116,6 +117,7 @@ namespace soulspot::testing
         : env_(std::move(env)), workDir_(workDir.empty() ? makeTempDir("soulspot-e2e") : std::move(workDir)),
           port_(freePort()), http_(net::createCurlHttpClient())
     {
+        std::filesystem::create_directories(workDir_);
         env_.emplace("API_HOST", "127.0.0.1");
         env_["API_PORT"] = std::to_string(port_);
         env_.emplace("LOG_LEVEL", "DEBUG");

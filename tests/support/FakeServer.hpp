@@ -17,6 +17,7 @@ namespace soulspot::testing
         FakeServer& operator=(const FakeServer&) = delete;
 
         int port() const { return port_; }
+        int pid() const { return pid_; }
         std::string baseUrl() const { return "http://127.0.0.1:" + std::to_string(port_); }
         /// Kills the fake (SIGKILL) and starts it again on the same port with the same arguments.
         void restart();

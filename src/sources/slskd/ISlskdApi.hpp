@@ -17,7 +17,7 @@ namespace soulspot::sources::slskd
         std::chrono::milliseconds pollInterval{1000};
         /// slskd persists responses a moment after isComplete; the web UI waits 500 ms too.
         std::chrono::milliseconds settleDelay{500};
-        int emptyFetchRetries{2}; // refetch while responses are [] but responseCount > 0
+        int emptyFetchRetries{4}; // refetch while responses are [] but responseCount > 0
     };
 
     class ISlskdApi

@@ -18,6 +18,8 @@ namespace soulspot::sources::slskd
         const auto deadline = std::chrono::steady_clock::now() + options.overallTimeout;
 
         SearchState state = *started;
+        // Short searches are common (few peers answer): poll quickly at first, then back off to the interval.
+        auto wait = std::min(options.pollInterval, std::chrono::milliseconds(50));
         while (!state.isComplete)
         {
             if (std::chrono::steady_clock::now() >= deadline)
@@ -26,14 +28,16 @@ namespace soulspot::sources::slskd
                 core::Error err{core::ErrorCode::Timeout, "slskd search " + id + " did not complete in time", true, 0};
                 return core::fail(std::move(err));
             }
-            std::this_thread::sleep_for(options.pollInterval);
+            std::this_thread::sleep_for(wait);
+            wait = std::min(options.pollInterval, wait * 2);
             auto polled = getSearch(id);
             if (!polled)
                 return core::fail(polled.error());
             state = *polled;
         }
 
-        std::this_thread::sleep_for(options.settleDelay);
+        // Fetch at once; only when slskd has not persisted them yet (empty list but responses counted) wait
+        // the settle delay the web UI uses and fetch again.
         auto responses = getSearchResponses(id);
         for (int retry = 0; responses && responses->empty() && state.responseCount > 0 &&
                             retry < options.emptyFetchRetries;
