@@ -139,5 +139,7 @@ namespace soulspot::db
     TEST(SqlitePlaceholders, RewritesOutsideStrings)
     {
         EXPECT_EQ(rewritePlaceholders("SELECT $2, '$1', $10"), "SELECT ?2, '$1', ?10");
+        EXPECT_EQ(rewritePlaceholders("VALUES ($1, '$9', $2), ($3)"), "VALUES (?, '$9', ?), (?)") << "in order: anonymous";
+        EXPECT_EQ(rewritePlaceholders("WHERE a = $1 OR b = $1"), "WHERE a = ?1 OR b = ?1") << "reused: numbered";
     }
 } // namespace soulspot::db

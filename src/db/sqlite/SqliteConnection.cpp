@@ -26,6 +26,24 @@ namespace soulspot::db
 
     std::string rewritePlaceholders(std::string_view sql)
     {
+        // When the placeholders appear exactly as $1, $2, … $n, anonymous "?" binds the same way and spares
+        // SQLite its numbered-parameter list, whose lookups grow with the parameter count (bulk inserts).
+        bool sequential = true;
+        {
+            bool inString = false;
+            long expected = 1;
+            for (std::size_t i = 0; i < sql.size() && sequential; ++i)
+            {
+                if (sql[i] == '\'')
+                    inString = !inString;
+                if (inString || sql[i] != '$' || i + 1 >= sql.size() || sql[i + 1] < '0' || sql[i + 1] > '9')
+                    continue;
+                long n = 0;
+                while (i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9')
+                    n = n * 10 + (sql[++i] - '0');
+                sequential = n == expected++;
+            }
+        }
         std::string out;
         out.reserve(sql.size());
         bool inString = false;
@@ -35,7 +53,12 @@ namespace soulspot::db
             if (c == '\'')
                 inString = !inString;
             if (!inString && c == '$' && i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9')
+            {
                 out.push_back('?');
+                if (sequential)
+                    while (i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9')
+                        ++i;
+            }
             else
                 out.push_back(c);
         }
