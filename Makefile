@@ -23,5 +23,9 @@ test: deps
 bench: build
 	@./scripts/run-bench.sh
 
+# The service wired to the test fakes with a sample playlist (scripts/demo.sh); Ctrl-C stops it.
+demo: build
+	@./scripts/demo.sh
+
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)

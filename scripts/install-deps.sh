@@ -13,12 +13,19 @@ PACKAGES=(
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-client sqlite3 python3 python3-yaml curl jq procps sox flac lame
+  # bench/library compares the scanner with beets (import -A, no autotag, no copy)
+  beets
+  # browser tests (tests/browser: Debian's Chromium driven by playwright-core from npm)
+  chromium
 )
 
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+
+# Node.js may come from elsewhere (e.g. NodeSource, which bundles npm); only Debian's when there is none.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -18,4 +18,10 @@ namespace soulspot::app
     int runDbDowngrade(const Config& config, const std::string& revision);
     int runDbBackup(const Config& config, const std::string& file);
     int runDbRestore(const Config& config, const std::string& file);
+    /// `soulspot import FILE`: 0 when the file was read (bad rows listed), 2 when unreadable/empty/unknown format.
+    int runImport(const Config& config, const std::string& file, bool autoDownload, const std::string& name);
+    /// `soulspot scan [PATH]`: index PATH (default STORAGE_MUSIC_PATH); exit 2 when it is not a folder.
+    int runScan(const Config& config, const std::string& path);
+    /// `soulspot import-files PATH`: verify, tag, name and move loose audio files into the library.
+    int runImportFiles(const Config& config, const std::string& path);
 } // namespace soulspot::app

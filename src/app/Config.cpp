@@ -207,6 +207,7 @@ namespace soulspot::app
         c.spotifySyncIntervalMinutes = num("SPOTIFY_SYNC_INTERVAL");
         c.musicbrainzUrl = str("MUSICBRAINZ_URL");
         c.coverartUrl = str("COVERART_URL");
+        c.musicbrainzEnabled = parseBool(str("MUSICBRAINZ_ENABLED"));
         c.breakerFailureThreshold = num("CIRCUIT_BREAKER_FAILURE_THRESHOLD");
         c.breakerTimeoutSeconds = num("CIRCUIT_BREAKER_TIMEOUT");
         c.breakerSuccessThreshold = num("CIRCUIT_BREAKER_SUCCESS_THRESHOLD");
@@ -221,6 +222,8 @@ namespace soulspot::app
         c.searchMinGapMs = num("SEARCH_MIN_GAP_MS");
         c.searchTimeoutMs = num("SEARCH_TIMEOUT_MS");
         c.searchCacheTtlSeconds = num("SEARCH_CACHE_TTL");
+        c.searchBanEmptyStreak = num("SEARCH_BAN_EMPTY_STREAK");
+        c.searchBanBackoffSeconds = num("SEARCH_BAN_BACKOFF");
         {
             c.downloadRetryBackoffSeconds.clear();
             std::stringstream ss(str("DOWNLOAD_RETRY_BACKOFF"));
@@ -238,6 +241,7 @@ namespace soulspot::app
         c.secretKey = str("SECRET_KEY");
         c.authRequired = lower(str("AUTH_REQUIRED"));
         c.authTrustedNetworks = str("AUTH_TRUSTED_NETWORKS");
+        c.authTrustedProxies = str("AUTH_TRUSTED_PROXIES");
         return c;
     }
 

@@ -34,6 +34,7 @@ namespace soulspot::app
         std::string spotifyClientId, spotifyClientSecret, spotifyRedirectUri, spotifyApiUrl, spotifyAccountsUrl;
         int spotifySyncIntervalMinutes{30};
         std::string musicbrainzUrl, coverartUrl;
+        bool musicbrainzEnabled{true};
 
         int breakerFailureThreshold{5};
         int breakerTimeoutSeconds{60};
@@ -51,10 +52,13 @@ namespace soulspot::app
         int searchMinGapMs{1000};
         int searchTimeoutMs{15000};
         int searchCacheTtlSeconds{3600};
+        int searchBanEmptyStreak{20};
+        int searchBanBackoffSeconds{1800};
 
         std::string secretKey;
         std::string authRequired;
         std::string authTrustedNetworks;
+        std::string authTrustedProxies;
 
         /// Every variable's effective value as text, keyed by name (for `soulspot config`).
         std::map<std::string, std::string> values;

@@ -37,6 +37,8 @@ namespace soulspot::app
             {"SPOTIFY_SYNC_INTERVAL", "30", K::Int, false, "Spotify", "Minutes between syncs of auto-download playlists.", 1, 0},
             {"MUSICBRAINZ_URL", "https://musicbrainz.org/ws/2", K::Url, false, "Metadata", "MusicBrainz WS/2 base URL."},
             {"COVERART_URL", "https://coverartarchive.org", K::Url, false, "Metadata", "Cover Art Archive base URL."},
+            {"MUSICBRAINZ_ENABLED", "true", K::Bool, false, "Metadata",
+             "Enrich imported files from MusicBrainz and the Cover Art Archive (ids, album artist, totals, cover)."},
             {"CIRCUIT_BREAKER_FAILURE_THRESHOLD", "5", K::Int, false, "Resilience", "Consecutive failures that open a breaker.", 1, 1000},
             {"CIRCUIT_BREAKER_TIMEOUT", "60", K::Int, false, "Resilience", "Seconds an open breaker waits before a trial request.", 1, 86400},
             {"CIRCUIT_BREAKER_SUCCESS_THRESHOLD", "2", K::Int, false, "Resilience", "Trial successes that close a breaker.", 1, 1000},
@@ -52,6 +54,9 @@ namespace soulspot::app
             {"SEARCH_WINDOW_SECONDS", "220", K::Int, false, "Downloads", "Length of the search rate window.", 1, 86400},
             {"SEARCH_MIN_GAP_MS", "1000", K::Int, false, "Downloads", "Minimum gap between two searches.", 0, 600000},
             {"SEARCH_TIMEOUT_MS", "15000", K::Int, false, "Downloads", "slskd's idle search timeout.", 1000, 600000},
+            {"SEARCH_BAN_EMPTY_STREAK", "20", K::Int, false, "Downloads",
+             "Empty searches in a row that look like a Soulseek ban and pause searching (0 = never).", 0, 10000},
+            {"SEARCH_BAN_BACKOFF", "1800", K::Int, false, "Downloads", "Seconds searching pauses after a suspected ban.", 1, 86400},
             {"SEARCH_CACHE_TTL", "3600", K::Int, false, "Downloads", "Seconds a query's responses are reused.", 0, 0},
             {"SECRET_KEY", "", K::String, true, "Security",
              "Key for secrets at rest; when empty a key file is created in the data folder (0600)."},
@@ -59,6 +64,8 @@ namespace soulspot::app
              "external: trusted networks need no login; always: every request must authenticate.", 0, 0, "external|always"},
             {"AUTH_TRUSTED_NETWORKS", "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,169.254.0.0/16,fe80::/10,fc00::/7",
              K::String, false, "Security", "CIDR list of networks that need no credentials when AUTH_REQUIRED=external."},
+            {"AUTH_TRUSTED_PROXIES", "", K::String, false, "Security",
+             "CIDR list of reverse proxies whose X-Forwarded-For/-Proto/-Host are believed. Empty: those headers are ignored."},
         };
         return vars;
     }

@@ -8,6 +8,7 @@
 #include "core/Version.hpp"
 #include "http/HttpServer.hpp"
 #include "http/RequestPipeline.hpp"
+#include "http/auth/AuthGate.hpp"
 
 namespace soulspot::app
 {
@@ -36,7 +37,9 @@ namespace soulspot::app
                        : kExitFailure;
         }
         auto& container = **services;
-        auto pipeline = std::make_shared<http::RequestPipeline>(container.router(), container.metrics());
+        auto pipeline = std::make_shared<http::RequestPipeline>(
+            container.router(), container.metrics(),
+            [gate = container.authGate()](http::Request& r) { return gate->check(r); });
         http::ServerOptions options;
         options.host = config.apiHost;
         options.port = config.apiPort;

@@ -4,7 +4,20 @@
 #include <filesystem>
 #include <thread>
 
+#include "app/LibraryWiring.hpp"
+#include "app/SpotifyWiring.hpp"
 #include "app/ReadinessChecks.hpp"
+#include "app/WebAccess.hpp"
+#include "core/EventBus.hpp"
+#include "http/auth/AuthGate.hpp"
+#include "http/handlers/AuthHandlers.hpp"
+#include "http/handlers/EventHandlers.hpp"
+#include "http/handlers/OverviewHandlers.hpp"
+#include "jobs/QueueOverview.hpp"
+#include "jobs/QualityProfileService.hpp"
+#include "http/handlers/QualityProfileHandlers.hpp"
+#include "http/handlers/WebUiHandlers.hpp"
+#include "jobs/DownloadChangeFeed.hpp"
 #include "core/Log.hpp"
 #include "core/Version.hpp"
 #include "db/Database.hpp"
@@ -88,7 +101,20 @@ namespace soulspot::app
                                                     " ( https://github.com/soulspot/soulspot )"});
         c->router_ = std::make_shared<http::Router>();
         c->metrics_ = std::make_shared<http::Metrics>();
+        auto gate = buildAuthGate(config, *c->database_);
+        if (!gate)
+            return core::fail(gate.error());
+        c->authGate_ = std::move(*gate);
+        c->events_ = buildEventBus();
+        c->changeFeed_ = std::make_shared<jobs::DownloadChangeFeed>(*c->database_, c->events_, core::systemClock());
         c->buildDownloads();
+        c->library_ = buildLibrary(config, *c->database_, c->httpClient_, c->musicbrainzBreaker_);
+        if (c->lifecycle_)
+            c->lifecycle_->setImportStep(c->library_->importStep);
+        auto spotify = buildSpotify(config, *c->database_, c->httpClient_, c->spotifyBreaker_, c->downloads_);
+        if (!spotify)
+            return core::fail(spotify.error());
+        c->spotify_ = std::move(*spotify);
         c->registerRoutes();
         return c;
     }
@@ -103,6 +129,7 @@ namespace soulspot::app
 
     void ServiceContainer::buildDownloads()
     {
+        qualityProfiles_ = std::make_shared<jobs::QualityProfileService>(*database_);
         if (config_.slskdConfigured())
         {
             sources::slskd::SlskdConfig sc;
@@ -130,13 +157,11 @@ namespace soulspot::app
             searchSettings.maxSearches = config_.searchMaxPerWindow;
             searchSettings.window = std::chrono::seconds(config_.searchWindowSeconds);
             searchSettings.minGap = std::chrono::milliseconds(config_.searchMinGapMs);
+            searchSettings.emptyStreakForBan = config_.searchBanEmptyStreak;
+            searchSettings.banBackoff = std::chrono::seconds(config_.searchBanBackoffSeconds);
             auto scheduler = std::make_shared<jobs::SearchScheduler>(searchSettings, core::systemClock());
-            auto profiles = [](const std::optional<std::string>& name) {
-                if (name)
-                    if (auto p = matching::findBuiltinProfile(*name))
-                        return *p;
-                return matching::defaultProfile();
-            };
+            // The download's own profile when it names one (built-in or custom), else the active one.
+            auto profiles = [service = qualityProfiles_](const std::optional<std::string>& name) { return service->resolve(name); };
             lifecycle_ = std::make_shared<jobs::DownloadLifecycle>(*database_, slskd_, slskdBreaker_, scheduler, policy, profiles,
                                                                    core::systemClock());
             workers_ = std::make_shared<jobs::DownloadWorkers>(*database_, lifecycle_, policy);
@@ -153,6 +178,14 @@ namespace soulspot::app
         http::registerHealthRoutes(*router_, health);
         http::registerMetaRoutes(*router_, metrics_);
         http::registerDownloadRoutes(*router_, downloads_);
+        http::registerQualityProfileRoutes(*router_, qualityProfiles_);
+        registerLibraryParts(*router_, *library_);
+        registerSpotifyParts(*router_, *spotify_);
+        http::registerAuthRoutes(*router_, authGate_);
+        http::registerEventRoutes(*router_, events_);
+        http::registerOverviewRoutes(*router_, std::make_shared<jobs::QueueOverview>(*database_, downloads_),
+                                     buildSystemSettingsView(config_), httpClient_);
+        http::installWebUi(*router_);
 
         metrics_->addGauge("soulspot_circuit_breaker_state", "Circuit breaker state: 0 closed, 1 half-open, 2 open.",
                            [b = std::vector{slskdBreaker_, spotifyBreaker_, musicbrainzBreaker_}] {
@@ -166,6 +199,8 @@ namespace soulspot::app
                                return out;
                            });
         db::Database* database = database_.get();
+        metrics_->addGauge("soulspot_db_busy_errors_total", "SQLite busy/locked errors that reached the code (should stay 0).",
+                           [database] { return std::vector<http::GaugeSample>{{"", static_cast<double>(database->busyErrors())}}; });
         metrics_->addGauge("soulspot_downloads", "Downloads by status.", [database] {
             std::vector<http::GaugeSample> out;
             auto rs = database->execute("SELECT status, COUNT(*) FROM downloads GROUP BY status ORDER BY status");
@@ -185,6 +220,9 @@ namespace soulspot::app
             while (!bg->cv.wait_for(lock, std::chrono::seconds(2), [bg] { return bg->stop; }))
                 ensureFolders(config_);
         });
+        changeFeed_->start();
+        library_->start();
+        spotify_->start();
         if (workers_)
             workers_->start();
         else
@@ -193,8 +231,16 @@ namespace soulspot::app
 
     void ServiceContainer::stopBackground(std::chrono::milliseconds)
     {
+        if (changeFeed_)
+            changeFeed_->stop();
+        if (events_)
+            events_->close();
         if (workers_)
             workers_->stop();
+        if (library_)
+            library_->stop();
+        if (spotify_)
+            spotify_->stop();
         if (!background_)
             return;
         {

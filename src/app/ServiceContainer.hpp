@@ -23,17 +23,24 @@ namespace soulspot::http
 {
     class Router;
     class Metrics;
+    class AuthGate;
 }
+namespace soulspot::core { class EventBus; }
 namespace soulspot::sources::slskd { class ISlskdApi; }
 namespace soulspot::jobs
 {
     class DownloadLifecycle;
     class DownloadWorkers;
     class DownloadService;
+    class DownloadChangeFeed;
+    class QualityProfileService;
 }
 
 namespace soulspot::app
 {
+    struct LibraryParts;
+    struct SpotifyParts;
+
     class ServiceContainer
     {
     public:
@@ -46,6 +53,9 @@ namespace soulspot::app
         std::shared_ptr<http::Router> router() { return router_; }
         std::shared_ptr<http::Metrics> metrics() { return metrics_; }
         std::shared_ptr<jobs::DownloadService> downloads() { return downloads_; }
+        /// Issue 7: the gate the request pipeline runs before routing, and the live-update bus.
+        std::shared_ptr<http::AuthGate> authGate() { return authGate_; }
+        std::shared_ptr<core::EventBus> events() { return events_; }
 
         /// Starts background work (storage watcher, later the download workers).
         void startBackground();
@@ -68,8 +78,14 @@ namespace soulspot::app
         std::shared_ptr<jobs::DownloadLifecycle> lifecycle_;
         std::shared_ptr<jobs::DownloadWorkers> workers_;
         std::shared_ptr<jobs::DownloadService> downloads_;
+        std::shared_ptr<LibraryParts> library_; // import step, enrichment, library index, naming (issue 6)
+        std::shared_ptr<SpotifyParts> spotify_; // OAuth, playlist sync and file import, auto-sync (issue 5)
         std::shared_ptr<http::Router> router_;
         std::shared_ptr<http::Metrics> metrics_;
+        std::shared_ptr<http::AuthGate> authGate_;
+        std::shared_ptr<core::EventBus> events_;
+        std::shared_ptr<jobs::DownloadChangeFeed> changeFeed_;
+        std::shared_ptr<jobs::QualityProfileService> qualityProfiles_;
         struct Background;
         std::unique_ptr<Background> background_;
     };

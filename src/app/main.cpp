@@ -55,6 +55,19 @@ int main(int argc, char** argv)
     auto* dbRestore = dbCmd->add_subcommand("restore", "Replace the SQLite database from a backup (server stopped)");
     dbRestore->add_option("file", restoreFile, "Backup file")->required();
 
+    std::string scanPath, importPath;
+    auto* scan = cli.add_subcommand("scan", "Index the music folder (or PATH) with TagLib, incrementally");
+    scan->add_option("path", scanPath, "Folder to index (default STORAGE_MUSIC_PATH)");
+    auto* importFiles = cli.add_subcommand("import-files", "Verify, tag, name and move loose audio files into the library");
+    importFiles->add_option("path", importPath, "An audio file or a folder of them")->required();
+
+    std::string wantedFile, wantedName;
+    bool wantedAutoDownload = false;
+    auto* importList = cli.add_subcommand("import", "Import a wanted list: Exportify CSV, M3U/M3U8 or 'Artist - Title' lines");
+    importList->add_option("file", wantedFile, "The file to import")->required();
+    importList->add_flag("--auto-download", wantedAutoDownload, "Queue a download for every missing track");
+    importList->add_option("--name", wantedName, "Playlist name (default: the file name)");
+
     // Options like "-1" must reach `db downgrade` as a positional value, not as an unknown flag.
     dbDowngrade->allow_extras(false);
     dbDowngrade->positionals_at_end(false);
@@ -106,8 +119,14 @@ int main(int argc, char** argv)
         return app::runDbDowngrade(*cfg, downgradeRev);
     if (dbBackup->parsed())
         return app::runDbBackup(*cfg, backupFile);
+    if (scan->parsed())
+        return app::runScan(*cfg, scanPath);
+    if (importFiles->parsed())
+        return app::runImportFiles(*cfg, importPath);
     if (dbRestore->parsed())
         return app::runDbRestore(*cfg, restoreFile);
+    if (importList->parsed())
+        return app::runImport(*cfg, wantedFile, wantedAutoDownload, wantedName);
     (void)serve;
     return app::runServe(*cfg);
 }

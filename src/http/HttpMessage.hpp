@@ -33,7 +33,8 @@ namespace soulspot::http
     };
 
     /// Streaming bodies (Server-Sent Events): the server calls `next` until it returns nullopt or the
-    /// client goes away; `next` may block up to its own timeout (it runs on the worker pool).
+    /// client goes away; `next` runs on the worker pool and should not block: an empty string means
+    /// "nothing yet", and the server asks again after a short timer wait that holds no worker.
     class BodyStream
     {
     public:

@@ -94,6 +94,8 @@ namespace soulspot::http
             co_await bhttp::async_write(stream, out, net::as_tuple(net::use_awaitable));
         }
 
+        constexpr auto kStreamPollInterval = std::chrono::milliseconds(200);
+
         net::awaitable<void> streamBody(ImplPtr impl, beast::tcp_stream& stream, Response res)
         {
             std::string head = "HTTP/1.1 " + std::to_string(res.status) + " OK\r\nContent-Type: " + res.contentType +
@@ -108,6 +110,13 @@ namespace soulspot::http
                 auto chunk = co_await net::co_spawn(impl->workers, nextChunk(res.stream), net::use_awaitable);
                 if (!chunk)
                     break;
+                if (chunk->empty())
+                {
+                    // "Nothing yet": wait here on a timer, not in `next`, so an idle stream holds no worker.
+                    net::steady_timer timer(stream.get_executor(), kStreamPollInterval);
+                    co_await timer.async_wait(net::as_tuple(net::use_awaitable));
+                    continue;
+                }
                 std::tie(ec, n) = co_await net::async_write(stream, net::buffer(*chunk), net::as_tuple(net::use_awaitable));
             }
         }

@@ -80,6 +80,11 @@ namespace soulspot::http
             request.routePattern = "(405)";
             return r;
         }
+        if (fallback_)
+        {
+            request.routePattern = "(ui)";
+            return fallback_(request);
+        }
         request.routePattern = "(unmatched)";
         return errorResponse(404, "not_found", "no route for " + request.method + " " + request.path);
     }

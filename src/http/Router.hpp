@@ -26,6 +26,9 @@ namespace soulspot::http
         /// Finds the route, fills pathParams/routePattern, and calls the handler.
         Response dispatch(Request& request) const;
         std::vector<RouteInfo> routes() const;
+        /// Called instead of the 404 when no route matches the path (the web UI's shell and assets).
+        /// Not part of routes(): the UI is not API surface.
+        void setFallback(Handler handler) { fallback_ = std::move(handler); }
 
     private:
         struct Route
@@ -38,6 +41,7 @@ namespace soulspot::http
         };
         static bool matches(const Route& route, const std::vector<std::string>& parts, Request& request);
         std::vector<Route> routes_;
+        Handler fallback_;
     };
 
     std::vector<std::string> splitPath(std::string_view path);

@@ -2,6 +2,7 @@
 
 #include "core/Clock.hpp"
 #include "core/Log.hpp"
+#include "jobs/LibraryService.hpp"
 
 namespace soulspot::jobs
 {
@@ -23,17 +24,17 @@ namespace soulspot::jobs
 
     core::Result<CreateResult> DownloadService::createForTrack(const db::TrackInput& track, int priority,
                                                                const std::optional<std::string>& profile,
-                                                               const std::string& correlationId)
+                                                               const std::string& correlationId, bool allowOwned)
     {
         auto trackId = tracks_.upsert(track);
         if (!trackId)
             return core::fail(trackId.error());
-        return createForTrackId(*trackId, priority, profile, correlationId);
+        return createForTrackId(*trackId, priority, profile, correlationId, allowOwned);
     }
 
     core::Result<CreateResult> DownloadService::createForTrackId(std::int64_t trackId, int priority,
                                                                  const std::optional<std::string>& profile,
-                                                                 const std::string& correlationId)
+                                                                 const std::string& correlationId, bool allowOwned)
     {
         auto track = tracks_.find(trackId);
         if (!track)
@@ -49,6 +50,20 @@ namespace soulspot::jobs
             if (!d)
                 return core::fail(d.error());
             return CreateResult{std::move(*d), false};
+        }
+        if (!allowOwned)
+        {
+            // Lidarr's rule: a wanted track whose file is already in the library is not searched for.
+            auto owned = findOwnedCopy(db_, **track);
+            if (!owned)
+                return core::fail(owned.error());
+            if (*owned)
+            {
+                (void)db::LibraryRepository(db_).markTrackOwned(trackId, (*owned)->path);
+                core::Logger("jobs.download").info("already in the library; not downloading",
+                                                   {{"track_id", trackId}, {"path", (*owned)->path}});
+                return CreateResult{db::DownloadRecord{}, false, (*owned)->path};
+            }
         }
         auto id = downloads_.create(trackId, priority, profile, correlationId);
         if (!id)

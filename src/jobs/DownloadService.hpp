@@ -23,6 +23,9 @@ namespace soulspot::jobs
     {
         db::DownloadRecord download;
         bool created{false}; // false: the track already had an active download, which is returned
+        /// Set when the track is already in the library: no download was created (download is empty) and
+        /// the track row now records this path as its local copy.
+        std::optional<std::string> ownedPath;
     };
 
     class DownloadService
@@ -31,10 +34,13 @@ namespace soulspot::jobs
         /// `lifecycle`/`workers` are null when slskd is not configured: the queue still accepts work.
         DownloadService(db::Database& db, std::shared_ptr<DownloadLifecycle> lifecycle, std::shared_ptr<DownloadWorkers> workers);
 
+        /// `allowOwned`: queue it even when the library already has the track (e.g. to upgrade its quality).
         core::Result<CreateResult> createForTrack(const db::TrackInput& track, int priority,
-                                                  const std::optional<std::string>& profile, const std::string& correlationId);
+                                                  const std::optional<std::string>& profile, const std::string& correlationId,
+                                                  bool allowOwned = false);
         core::Result<CreateResult> createForTrackId(std::int64_t trackId, int priority,
-                                                    const std::optional<std::string>& profile, const std::string& correlationId);
+                                                    const std::optional<std::string>& profile, const std::string& correlationId,
+                                                    bool allowOwned = false);
         core::Result<std::pair<std::vector<db::DownloadRecord>, std::int64_t>> list(const db::DownloadFilter& filter);
         core::Result<DownloadDetail> detail(std::int64_t id);
         core::Result<db::DownloadRecord> retry(std::int64_t id);

@@ -218,6 +218,129 @@ ALTER TABLE downloads DROP COLUMN search_id;
 ALTER TABLE downloads DROP COLUMN search_retries;
 ALTER TABLE tracks DROP COLUMN artists;
 )SQL";
+        // Spotify (issue 5): OAuth tokens and pending PKCE logins, both sealed with db::SecretBox (the columns
+        // hold "sb1:…" text, never a token), and what playlist sync needs beyond the initial schema.
+        const char* const kSpotifyUp = R"SQL(
+CREATE TABLE oauth_tokens (
+  provider TEXT PRIMARY KEY,
+  access_token TEXT NOT NULL,
+  refresh_token TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  obtained_at TEXT NOT NULL,
+  scopes TEXT NOT NULL DEFAULT '',
+  user_id TEXT,
+  user_display_name TEXT,
+  needs_reauth INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  connected_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE oauth_pending (
+  state TEXT PRIMARY KEY,
+  provider TEXT NOT NULL,
+  verifier TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+ALTER TABLE playlists ADD COLUMN description TEXT;
+ALTER TABLE playlists ADD COLUMN image_url TEXT;
+ALTER TABLE playlists ADD COLUMN track_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE playlists ADD COLUMN last_sync_error TEXT;
+CREATE INDEX ix_playlist_tracks_track ON playlist_tracks (track_id);
+)SQL";
+
+        const char* const kSpotifyDown = R"SQL(
+DROP INDEX ix_playlist_tracks_track;
+ALTER TABLE playlists DROP COLUMN last_sync_error;
+ALTER TABLE playlists DROP COLUMN track_count;
+ALTER TABLE playlists DROP COLUMN image_url;
+ALTER TABLE playlists DROP COLUMN description;
+DROP TABLE oauth_pending;
+DROP TABLE oauth_tokens;
+)SQL";
+        // The library index (issue 6): one row per audio file below the music folder, read with TagLib.
+        // size + mtime make rescans incremental; match_key (normalised primary artist + title) finds owned
+        // tracks and duplicates; the enrichment_* columns make MusicBrainz enrichment resume after a restart.
+        const char* const kLibraryIndexUp = R"SQL(
+CREATE TABLE library_files (
+  id {{PK}},
+  path TEXT NOT NULL UNIQUE,
+  size_bytes {{BIGINT}} NOT NULL,
+  mtime_ns {{BIGINT}} NOT NULL,
+  format TEXT NOT NULL,
+  codec TEXT,
+  duration_ms INTEGER,
+  bitrate INTEGER,
+  sample_rate INTEGER,
+  bit_depth INTEGER,
+  channels INTEGER,
+  quality_rank {{BIGINT}},
+  title TEXT,
+  artist TEXT,
+  album TEXT,
+  album_artist TEXT,
+  track_number INTEGER,
+  track_total INTEGER,
+  disc_number INTEGER,
+  disc_total INTEGER,
+  release_date TEXT,
+  genre TEXT,
+  isrc TEXT,
+  mb_recording_id TEXT,
+  mb_release_id TEXT,
+  has_cover INTEGER NOT NULL DEFAULT 0,
+  match_key TEXT,
+  track_id {{BIGINT}} REFERENCES tracks (id) ON DELETE SET NULL,
+  enrichment_state TEXT NOT NULL DEFAULT 'pending',
+  enrichment_attempts INTEGER NOT NULL DEFAULT 0,
+  enrichment_next_at TEXT,
+  enrichment_error TEXT,
+  scanned_at TEXT NOT NULL
+);
+CREATE INDEX ix_library_files_isrc ON library_files (isrc);
+CREATE INDEX ix_library_files_recording ON library_files (mb_recording_id);
+CREATE INDEX ix_library_files_key ON library_files (match_key);
+CREATE INDEX ix_library_files_track ON library_files (track_id);
+CREATE INDEX ix_library_files_enrichment ON library_files (enrichment_state, enrichment_next_at);
+)SQL";
+
+        const char* const kLibraryIndexDown = R"SQL(
+DROP TABLE library_files;
+)SQL";
+        // Issue 7: the single UI user, browser sessions and API keys. Secrets are stored only as hashes.
+        // The updated_at index feeds the live-update change feed (jobs/DownloadChangeFeed).
+        const char* const kAuthUp = R"SQL(
+CREATE TABLE auth_users (
+  id {{PK}},
+  username TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE auth_sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id {{BIGINT}} NOT NULL REFERENCES auth_users (id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  remote_addr TEXT,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE api_keys (
+  id {{PK}},
+  name TEXT NOT NULL,
+  key_hash TEXT NOT NULL UNIQUE,
+  prefix TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_used_at TEXT
+);
+CREATE INDEX ix_downloads_updated ON downloads (updated_at);
+)SQL";
+
+        const char* const kAuthDown = R"SQL(
+DROP INDEX ix_downloads_updated;
+DROP TABLE api_keys;
+DROP TABLE auth_sessions;
+DROP TABLE auth_users;
+)SQL";
     } // namespace
 
     const std::vector<Migration>& schemaMigrations()
@@ -225,6 +348,9 @@ ALTER TABLE tracks DROP COLUMN artists;
         static const std::vector<Migration> migrations{
             {1, "initial", kInitialUp, kInitialDown},
             {2, "download_lifecycle", kDownloadLifecycleUp, kDownloadLifecycleDown},
+            {3, "library_index", kLibraryIndexUp, kLibraryIndexDown},
+            {4, "spotify", kSpotifyUp, kSpotifyDown},
+            {5, "auth", kAuthUp, kAuthDown},
         };
         return migrations;
     }

@@ -126,22 +126,30 @@ namespace soulspot::http
                 priority = (*body)["priority"].get<int>();
             }
             const auto profile = optString(*body, "quality_profile");
+            // "force": download even when the library already has the track (a quality upgrade).
+            const bool force = body->contains("force") && (*body)["force"].is_boolean() && (*body)["force"].get<bool>();
             core::Result<jobs::CreateResult> result = core::fail(core::Error::invalid("expected \"track\" or \"track_id\""));
             if (body->contains("track_id"))
             {
                 if (!(*body)["track_id"].is_number_integer())
                     return errorResponse(400, "invalid_argument", "track_id must be an integer");
-                result = s->createForTrackId((*body)["track_id"].get<std::int64_t>(), priority, profile, req.correlationId);
+                result = s->createForTrackId((*body)["track_id"].get<std::int64_t>(), priority, profile, req.correlationId, force);
             }
             else if (body->contains("track"))
             {
                 auto track = trackFromJson((*body)["track"]);
                 if (!track)
                     return errorResponse(track.error());
-                result = s->createForTrack(*track, priority, profile, req.correlationId);
+                result = s->createForTrack(*track, priority, profile, req.correlationId, force);
             }
             if (!result)
                 return errorResponse(result.error());
+            if (result->ownedPath)
+                return jsonResponse(409, dump(json{{"error",
+                                                    {{"code", "already_owned"},
+                                                     {"message", "the track is already in the library; send \"force\": true "
+                                                                 "to download it anyway"},
+                                                     {"library_path", *result->ownedPath}}}}));
             return render(result->created ? 201 : 200, result->download);
         }
 
