@@ -12,6 +12,8 @@ namespace soulspot::http
         return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
 
+    std::string dumpJson(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
     core::Result<nlohmann::json> parseJsonObject(const Request& request)
     {
         auto j = nlohmann::json::parse(request.body, nullptr, false);

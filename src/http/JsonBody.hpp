@@ -13,6 +13,8 @@ namespace soulspot::http
     struct Request;
 
     std::string errorBody(std::string_view code, std::string_view message);
+    /// Compact JSON text; invalid UTF-8 from peers or tags is replaced rather than throwing.
+    std::string dumpJson(const nlohmann::json& j);
     /// Parses the request body as a JSON object; InvalidArgument ("malformed JSON: …") otherwise.
     core::Result<nlohmann::json> parseJsonObject(const Request& request);
 } // namespace soulspot::http

@@ -11,14 +11,12 @@ namespace soulspot::db
     {
         std::string now() { return core::toIso8601(std::chrono::system_clock::now()); }
 
-        const char* const kSelect =
+        const std::string kSelect =
             "SELECT d.id, d.track_id, d.status, d.priority, d.attempts, d.search_retries, d.error_code, d.error_message, "
             "d.slskd_username, d.slskd_filename, d.slskd_transfer_id, d.format, d.local_path, d.size, d.bitrate, "
             "d.progress_percent, d.bytes_transferred, d.quality_profile, d.next_attempt_at, d.search_id, d.search_query, "
             "d.enqueue_pending, d.candidate_id, d.last_progress_at, d.correlation_id, d.created_at, d.updated_at, "
-            "d.completed_at, t.title, COALESCE(t.artists, t.artist_name), t.album_title, t.duration_ms, t.isrc, t.spotify_id, "
-            "t.track_number, t.disc_number, t.release_date, t.cover_url, t.local_path "
-            "FROM downloads d JOIN tracks t ON t.id = d.track_id ";
+            "d.completed_at, " + std::string(kTrackColumns) + " FROM downloads d JOIN tracks t ON t.id = d.track_id ";
 
         std::optional<int> optInt(const Row& r, std::size_t i)
         {
@@ -57,19 +55,7 @@ namespace soulspot::db
             d.createdAt = r.getString(25);
             d.updatedAt = r.getString(26);
             d.completedAt = r.getOptString(27);
-            TrackRecord& t = d.track;
-            t.id = d.trackId;
-            t.title = r.getString(28);
-            t.artists = splitArtists(r.getString(29));
-            t.album = r.getString(30);
-            t.durationMs = optInt(r, 31);
-            t.isrc = r.getString(32);
-            t.spotifyId = r.getString(33);
-            t.trackNumber = optInt(r, 34);
-            t.discNumber = optInt(r, 35);
-            t.releaseDate = r.getString(36);
-            t.coverUrl = r.getString(37);
-            t.localPath = r.getString(38);
+            d.track = readTrack(r, 28);
             return d;
         }
 
@@ -137,7 +123,7 @@ namespace soulspot::db
     core::Result<std::vector<DownloadRecord>> DownloadRepository::select(const std::string& where, const Params& params,
                                                                          const std::string& tail)
     {
-        auto rs = db_.execute(std::string(kSelect) + where + " " + tail, params);
+        auto rs = db_.execute(kSelect + where + " " + tail, params);
         if (!rs)
             return core::fail(rs.error());
         std::vector<DownloadRecord> out;

@@ -228,8 +228,7 @@ namespace soulspot::db
     {
         // The newest download per track decides the state shown; "newest" is the highest id (ids only grow).
         auto rs = db_.execute(
-            "SELECT t.id, t.title, COALESCE(t.artists, t.artist_name), t.album_title, t.duration_ms, t.isrc, t.spotify_id, "
-            "t.track_number, t.disc_number, t.release_date, t.cover_url, t.local_path, pt.position, pt.added_at, pt.removed_at, "
+            std::string("SELECT ") + kTrackColumns + ", pt.position, pt.added_at, pt.removed_at, "
             "d.id, d.status FROM playlist_tracks pt JOIN tracks t ON t.id = pt.track_id "
             "LEFT JOIN downloads d ON d.id = (SELECT MAX(d2.id) FROM downloads d2 WHERE d2.track_id = t.id) "
             "WHERE pt.playlist_id = $1 ORDER BY CASE WHEN pt.removed_at IS NULL THEN 0 ELSE 1 END, pt.position, t.id",
@@ -241,22 +240,7 @@ namespace soulspot::db
         for (const auto& r : rs->rows)
         {
             PlaylistTrackRow row;
-            TrackRecord& t = row.track;
-            t.id = r.getInt(0);
-            t.title = r.getString(1);
-            t.artists = splitArtists(r.getString(2));
-            t.album = r.getString(3);
-            if (auto d = r.getOptInt(4))
-                t.durationMs = static_cast<int>(*d);
-            t.isrc = r.getString(5);
-            t.spotifyId = r.getString(6);
-            if (auto n = r.getOptInt(7))
-                t.trackNumber = static_cast<int>(*n);
-            if (auto n = r.getOptInt(8))
-                t.discNumber = static_cast<int>(*n);
-            t.releaseDate = r.getString(9);
-            t.coverUrl = r.getString(10);
-            t.localPath = r.getString(11);
+            row.track = readTrack(r, 0);
             row.position = static_cast<int>(r.getInt(12));
             row.addedAt = r.getString(13);
             row.removedAt = r.getString(14);

@@ -103,32 +103,39 @@ namespace soulspot::db
         return rs->front().getInt(0);
     }
 
+    const char* const kTrackColumns =
+        "t.id, t.title, COALESCE(t.artists, t.artist_name), t.album_title, t.duration_ms, t.isrc, t.spotify_id, "
+        "t.track_number, t.disc_number, t.release_date, t.cover_url, t.local_path";
+
+    TrackRecord readTrack(const Row& r, std::size_t first)
+    {
+        auto optInt = [&](std::size_t i) {
+            auto v = r.getOptInt(first + i);
+            return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+        };
+        TrackRecord t;
+        t.id = r.getInt(first);
+        t.title = r.getString(first + 1);
+        t.artists = splitArtists(r.getString(first + 2));
+        t.album = r.getString(first + 3);
+        t.durationMs = optInt(4);
+        t.isrc = r.getString(first + 5);
+        t.spotifyId = r.getString(first + 6);
+        t.trackNumber = optInt(7);
+        t.discNumber = optInt(8);
+        t.releaseDate = r.getString(first + 9);
+        t.coverUrl = r.getString(first + 10);
+        t.localPath = r.getString(first + 11);
+        return t;
+    }
+
     core::Result<std::optional<TrackRecord>> TrackRepository::find(std::int64_t id)
     {
-        auto rs = db_.execute("SELECT id, title, COALESCE(artists, artist_name), album_title, duration_ms, isrc, spotify_id, "
-                              "track_number, disc_number, release_date, cover_url, local_path FROM tracks WHERE id = $1",
-                              {id});
+        auto rs = db_.execute(std::string("SELECT ") + kTrackColumns + " FROM tracks t WHERE t.id = $1", {id});
         if (!rs)
             return core::fail(rs.error());
         if (rs->empty())
             return std::optional<TrackRecord>{};
-        const Row& r = rs->front();
-        TrackRecord t;
-        t.id = r.getInt(0);
-        t.title = r.getString(1);
-        t.artists = splitArtists(r.getString(2));
-        t.album = r.getString(3);
-        if (auto d = r.getOptInt(4))
-            t.durationMs = static_cast<int>(*d);
-        t.isrc = r.getString(5);
-        t.spotifyId = r.getString(6);
-        if (auto n = r.getOptInt(7))
-            t.trackNumber = static_cast<int>(*n);
-        if (auto n = r.getOptInt(8))
-            t.discNumber = static_cast<int>(*n);
-        t.releaseDate = r.getString(9);
-        t.coverUrl = r.getString(10);
-        t.localPath = r.getString(11);
-        return std::optional<TrackRecord>(std::move(t));
+        return std::optional<TrackRecord>(readTrack(rs->front(), 0));
     }
 } // namespace soulspot::db

@@ -20,6 +20,11 @@ namespace soulspot::db
         Database& db_;
     };
 
+    /// The track columns `readTrack` expects, in order, for the tracks table aliased `t`.
+    extern const char* const kTrackColumns;
+    /// Reads a TrackRecord from the 12 columns of kTrackColumns starting at `first`.
+    TrackRecord readTrack(const Row& row, std::size_t first);
+
     std::string joinArtists(const std::vector<std::string>& artists);
     std::vector<std::string> splitArtists(const std::string& stored);
 } // namespace soulspot::db

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/JsonBody.hpp"
+#include "http/RequestParams.hpp"
 #include "http/handlers/DownloadJson.hpp"
 #include "jobs/DownloadService.hpp"
 
@@ -15,27 +16,8 @@ namespace soulspot::http
         using Service = std::shared_ptr<jobs::DownloadService>;
         using nlohmann::json;
 
-        std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-        core::Result<std::int64_t> parseId(const std::string& text, const char* what)
-        {
-            std::int64_t v = 0;
-            auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-            if (ec != std::errc() || p != text.data() + text.size() || v < 0)
-                return core::fail(core::Error::invalid(std::string(what) + " must be a non-negative integer, got '" + text + "'"));
-            return v;
-        }
 
-        core::Result<int> intQuery(const Request& req, const std::string& name, int fallback, int lo, int hi)
-        {
-            auto v = req.queryParam(name);
-            if (!v)
-                return fallback;
-            auto n = parseId(*v, name.c_str());
-            if (!n || *n < lo || *n > hi)
-                return core::fail(core::Error::invalid(name + " must be between " + std::to_string(lo) + " and " + std::to_string(hi)));
-            return static_cast<int>(*n);
-        }
 
         std::optional<std::string> optString(const json& j, const char* key)
         {
@@ -82,7 +64,7 @@ namespace soulspot::http
             return in;
         }
 
-        Response render(int status, const db::DownloadRecord& d) { return jsonResponse(status, dump(downloadToJson(d))); }
+        Response render(int status, const db::DownloadRecord& d) { return jsonResponse(status, dumpJson(downloadToJson(d))); }
 
         Response list(const Service& s, Request& req)
         {
@@ -108,7 +90,7 @@ namespace soulspot::http
             json arr = json::array();
             for (const auto& d : rows->first)
                 arr.push_back(downloadToJson(d));
-            Response r = jsonResponse(200, dump(arr));
+            Response r = jsonResponse(200, dumpJson(arr));
             r.setHeader("X-Total-Count", std::to_string(rows->second));
             return r;
         }
@@ -145,7 +127,7 @@ namespace soulspot::http
             if (!result)
                 return errorResponse(result.error());
             if (result->ownedPath)
-                return jsonResponse(409, dump(json{{"error",
+                return jsonResponse(409, dumpJson(json{{"error",
                                                     {{"code", "already_owned"},
                                                      {"message", "the track is already in the library; send \"force\": true "
                                                                  "to download it anyway"},
@@ -168,7 +150,7 @@ namespace soulspot::http
             j["attempt_history"] = json::array();
             for (const auto& a : d->attempts)
                 j["attempt_history"].push_back(attemptToJson(a));
-            return jsonResponse(200, dump(j));
+            return jsonResponse(200, dumpJson(j));
         }
 
         template <typename Op>
@@ -202,7 +184,7 @@ namespace soulspot::http
             return onDownload(req, [&](std::int64_t id) { return s->chooseCandidate(id, static_cast<int>(*rank)); });
         }
 
-        Response pauseState(const Service& s) { return jsonResponse(200, dump(json{{"paused", s->paused()}})); }
+        Response pauseState(const Service& s) { return jsonResponse(200, dumpJson(json{{"paused", s->paused()}})); }
 
         Response blocklist(const Service& s)
         {
@@ -212,7 +194,7 @@ namespace soulspot::http
             json arr = json::array();
             for (const auto& e : *entries)
                 arr.push_back(blocklistToJson(e));
-            return jsonResponse(200, dump(arr));
+            return jsonResponse(200, dumpJson(arr));
         }
 
         Response addBlock(const Service& s, Request& req)
@@ -227,7 +209,7 @@ namespace soulspot::http
                                   optString(*body, "expires_at"));
             if (!entry)
                 return errorResponse(entry.error());
-            return jsonResponse(201, dump(blocklistToJson(*entry)));
+            return jsonResponse(201, dumpJson(blocklistToJson(*entry)));
         }
     } // namespace
 

@@ -6,6 +6,7 @@
 
 #include "core/Clock.hpp"
 #include "http/JsonBody.hpp"
+#include "http/RequestParams.hpp"
 #include "jobs/LibraryService.hpp"
 
 namespace soulspot::http
@@ -15,20 +16,7 @@ namespace soulspot::http
         using Service = std::shared_ptr<jobs::LibraryService>;
         using nlohmann::json;
 
-        std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-        core::Result<int> intQuery(const Request& req, const std::string& name, int fallback, int lo, int hi)
-        {
-            auto v = req.queryParam(name);
-            if (!v)
-                return fallback;
-            int n = 0;
-            auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-            if (ec != std::errc() || p != v->data() + v->size() || n < lo || n > hi)
-                return core::fail(core::Error::invalid(name + " must be an integer between " + std::to_string(lo) + " and " +
-                                                       std::to_string(hi)));
-            return n;
-        }
 
         json optional(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
         json text(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
@@ -110,7 +98,7 @@ namespace soulspot::http
                     return errorResponse(409, "scan_running", started.error().message);
                 return errorResponse(started.error());
             }
-            Response r = jsonResponse(202, dump(progressToJson(*started, true)));
+            Response r = jsonResponse(202, dumpJson(progressToJson(*started, true)));
             r.setHeader("Location", "/api/v1/library/scan");
             return r;
         }
@@ -129,7 +117,7 @@ namespace soulspot::http
             json arr = json::array();
             for (const auto& f : found->first)
                 arr.push_back(fileToJson(f));
-            Response r = jsonResponse(200, dump(arr));
+            Response r = jsonResponse(200, dumpJson(arr));
             r.setHeader("X-Total-Count", std::to_string(found->second));
             return r;
         }
@@ -144,7 +132,7 @@ namespace soulspot::http
                 formats[k] = n;
             for (const auto& [k, n] : st->byEnrichmentState)
                 enrichment[k] = n;
-            return jsonResponse(200, dump(json{{"files", st->files},
+            return jsonResponse(200, dumpJson(json{{"files", st->files},
                                                {"total_bytes", st->totalBytes},
                                                {"total_duration_ms", st->totalDurationMs},
                                                {"artists", st->artists},
@@ -169,7 +157,7 @@ namespace soulspot::http
                     files.push_back(fileToJson(f));
                 arr.push_back(json{{"key", g.key}, {"count", g.files.size()}, {"files", files}});
             }
-            return jsonResponse(200, dump(json{{"groups", arr}, {"count", arr.size()}}));
+            return jsonResponse(200, dumpJson(json{{"groups", arr}, {"count", arr.size()}}));
         }
     } // namespace
 
@@ -177,7 +165,7 @@ namespace soulspot::http
     {
         router.add("POST", "/api/v1/library/scan", [s](Request& r) { return startScan(s, r); }, "Start a library scan");
         router.add("GET", "/api/v1/library/scan",
-                   [s](Request&) { return jsonResponse(200, dump(progressToJson(s->scanProgress(), s->scanning()))); },
+                   [s](Request&) { return jsonResponse(200, dumpJson(progressToJson(s->scanProgress(), s->scanning()))); },
                    "Library scan progress");
         router.add("GET", "/api/v1/library/tracks", [s](Request& r) { return tracks(s, r); }, "Browse the library index");
         router.add("GET", "/api/v1/library/stats", [s](Request&) { return stats(s); }, "Library statistics");

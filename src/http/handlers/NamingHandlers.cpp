@@ -12,7 +12,6 @@ namespace soulspot::http
         using Settings = std::shared_ptr<jobs::NamingSettings>;
         using nlohmann::json;
 
-        std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
         json templatesToJson(const jobs::NamingTemplates& t)
         {
@@ -37,7 +36,7 @@ namespace soulspot::http
             auto t = s->get();
             if (!t)
                 return errorResponse(t.error());
-            return jsonResponse(200, dump(templatesToJson(*t)));
+            return jsonResponse(200, dumpJson(templatesToJson(*t)));
         }
 
         Response put(const Settings& s, Request& req)
@@ -60,7 +59,7 @@ namespace soulspot::http
                     return errorResponse(400, "invalid_template", updated.error().message);
                 return errorResponse(updated.error());
             }
-            return jsonResponse(200, dump(templatesToJson(*updated)));
+            return jsonResponse(200, dumpJson(templatesToJson(*updated)));
         }
 
         Response preview(Request& req)
@@ -77,7 +76,7 @@ namespace soulspot::http
             json arr = json::array();
             for (const auto& p : *samples)
                 arr.push_back(json{{"description", p.description}, {"path", p.path}});
-            return jsonResponse(200, dump(json{{"template", text}, {"samples", arr}}));
+            return jsonResponse(200, dumpJson(json{{"template", text}, {"samples", arr}}));
         }
     } // namespace
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/JsonBody.hpp"
+#include "http/RequestParams.hpp"
 #include "http/handlers/PlaylistJson.hpp"
 #include "sources/spotify/SpotifyErrors.hpp"
 
@@ -14,27 +15,8 @@ namespace soulspot::http
     {
         using nlohmann::json;
 
-        std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-        core::Result<std::int64_t> parseId(const std::string& text, const char* what)
-        {
-            std::int64_t v = 0;
-            auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-            if (ec != std::errc() || p != text.data() + text.size() || v < 0)
-                return core::fail(core::Error::invalid(std::string(what) + " must be a non-negative integer, got '" + text + "'"));
-            return v;
-        }
 
-        core::Result<int> intQuery(const Request& req, const std::string& name, int fallback, int lo, int hi)
-        {
-            auto v = req.queryParam(name);
-            if (!v)
-                return fallback;
-            auto n = parseId(*v, name.c_str());
-            if (!n || *n < lo || *n > hi)
-                return core::fail(core::Error::invalid(name + " must be between " + std::to_string(lo) + " and " + std::to_string(hi)));
-            return static_cast<int>(*n);
-        }
 
         core::Result<std::optional<bool>> optBool(const json& body, const char* key)
         {
@@ -82,7 +64,7 @@ namespace soulspot::http
             json items = json::array();
             for (std::size_t i = static_cast<std::size_t>(*offset); i < all->size() && items.size() < static_cast<std::size_t>(*limit); ++i)
                 items.push_back(spotifyPlaylistToJson((*all)[i]));
-            Response r = jsonResponse(200, dump({{"items", items}, {"total", all->size()}, {"limit", *limit}, {"offset", *offset}}));
+            Response r = jsonResponse(200, dumpJson({{"items", items}, {"total", all->size()}, {"limit", *limit}, {"offset", *offset}}));
             r.setHeader("X-Total-Count", std::to_string(all->size()));
             return r;
         }
@@ -105,7 +87,7 @@ namespace soulspot::http
             json out = syncResultToJson(*result);
             if (auto playlist = s.catalog->get(result->playlistId))
                 out["playlist"] = playlistToJson(*playlist);
-            return jsonResponse(result->created ? 201 : 200, dump(out));
+            return jsonResponse(result->created ? 201 : 200, dumpJson(out));
         }
 
         /// The first file part of a multipart/form-data body (a browser form upload).
@@ -175,7 +157,7 @@ namespace soulspot::http
             auto result = s.fileImport->importFile(content, filename, name, autoDownload, req.correlationId);
             if (!result)
                 return errorResponse(result.error());
-            return jsonResponse(result->playlistId ? 201 : 200, dump(fileImportToJson(*result)));
+            return jsonResponse(result->playlistId ? 201 : 200, dumpJson(fileImportToJson(*result)));
         }
 
         Response list(const PlaylistServices& s)
@@ -186,7 +168,7 @@ namespace soulspot::http
             json arr = json::array();
             for (const auto& p : *rows)
                 arr.push_back(playlistToJson(p));
-            Response r = jsonResponse(200, dump(arr));
+            Response r = jsonResponse(200, dumpJson(arr));
             r.setHeader("X-Total-Count", std::to_string(rows->size()));
             return r;
         }
@@ -199,7 +181,7 @@ namespace soulspot::http
             auto d = s.catalog->detail(*id);
             if (!d)
                 return errorResponse(d.error());
-            return jsonResponse(200, dump(playlistDetailToJson(*d)));
+            return jsonResponse(200, dumpJson(playlistDetailToJson(*d)));
         }
 
         Response patch(const PlaylistServices& s, const Request& req)
@@ -220,7 +202,7 @@ namespace soulspot::http
                 return errorResponse(r.error());
             json out = playlistToJson(r->first);
             out["queued"] = r->second;
-            return jsonResponse(200, dump(out));
+            return jsonResponse(200, dumpJson(out));
         }
 
         Response sync(const PlaylistServices& s, const Request& req)
@@ -231,7 +213,7 @@ namespace soulspot::http
             auto result = s.sync->sync(*id, req.correlationId);
             if (!result)
                 return spotifyError(result.error());
-            return jsonResponse(200, dump(syncResultToJson(*result)));
+            return jsonResponse(200, dumpJson(syncResultToJson(*result)));
         }
 
         Response remove(const PlaylistServices& s, const Request& req)
@@ -241,7 +223,7 @@ namespace soulspot::http
                 return errorResponse(id.error());
             if (auto r = s.catalog->remove(*id); !r)
                 return errorResponse(r.error());
-            return jsonResponse(200, dump({{"id", *id}, {"deleted", true}}));
+            return jsonResponse(200, dumpJson({{"id", *id}, {"deleted", true}}));
         }
     } // namespace
 

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/JsonBody.hpp"
+
 #include "jobs/SpotifyAuthService.hpp"
 #include "net/HttpTypes.hpp"
 #include "sources/spotify/SpotifyErrors.hpp"
@@ -13,11 +15,10 @@ namespace soulspot::http
         using Auth = std::shared_ptr<jobs::SpotifyAuthService>;
         using nlohmann::json;
 
-        std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
         Response redirect(const std::string& location)
         {
-            Response r = jsonResponse(302, dump({{"location", location}}));
+            Response r = jsonResponse(302, dumpJson({{"location", location}}));
             r.setHeader("Location", location);
             r.setHeader("Cache-Control", "no-store");
             return r;
@@ -62,7 +63,7 @@ namespace soulspot::http
             auto s = auth->status();
             if (!s)
                 return errorResponse(s.error());
-            return jsonResponse(200, dump(statusJson(*s)));
+            return jsonResponse(200, dumpJson(statusJson(*s)));
         }
 
         Response login(const Auth& auth, const Request& req)
@@ -75,7 +76,7 @@ namespace soulspot::http
                 return errorResponse(url.error());
             // Scripts and the UI may prefer the URL as JSON over following a redirect.
             if (req.queryParam("redirect").value_or("") == "false")
-                return jsonResponse(200, dump({{"authorization_url", *url}}));
+                return jsonResponse(200, dumpJson({{"authorization_url", *url}}));
             return redirect(*url);
         }
 
