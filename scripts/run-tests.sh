@@ -26,6 +26,7 @@ if [ "${SOULSPOT_SKIP_ASAN:-0}" != "1" ]; then
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSOULSPOT_SANITIZE=ON -DSOULSPOT_BUILD_BENCH=OFF >/dev/null
   cmake --build build-asan -j "$JOBS"
   (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+     LSAN_OPTIONS=suppressions="$PWD/../tests/lsan.supp" \
      ctest --output-on-failure -j "$JOBS" --timeout 600 -LE slow)
 fi
 echo "run-tests: all tests passed"
