@@ -35,9 +35,7 @@ namespace soulspot::http
         {
             const auto doc = nlohmann::json::parse(openApiDocument());
             std::string html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>SoulSpot API</title>"
-                               "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
-                               "color:#111}code{background:#eee;padding:0 .3em}h2{border-bottom:1px solid #ccc}"
-                               ".m{display:inline-block;min-width:4.5em;font-weight:bold}</style></head><body>";
+                               "<link rel=\"stylesheet\" href=\"/assets/docs.css\"></head><body>";
             html += "<h1>" + escapeHtml(doc["info"]["title"].get<std::string>()) + " " +
                     escapeHtml(doc["info"]["version"].get<std::string>()) + "</h1>";
             html += "<p>" + escapeHtml(doc["info"].value("description", "")) +
