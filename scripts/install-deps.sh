@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package SoulSpot needs to build, run and test.
 # Idempotent and non-interactive: re-running it only installs what is missing.
+# --build-only: just what building the binary needs (the Docker build stage uses this).
 set -euo pipefail
+BUILD_ONLY=0
+[ "${1:-}" = "--build-only" ] && BUILD_ONLY=1
 
 PACKAGES=(
   # build
   build-essential cmake ninja-build pkg-config ccache
   # libraries
   libboost1.81-dev libboost-url1.81-dev libcurl4-openssl-dev libssl-dev ca-certificates
-  nlohmann-json3-dev libsqlite3-dev libpq-dev libfmt-dev libspdlog-dev libcli11-dev libexpected-dev
+  nlohmann-json3-dev libsqlite3-dev libpq-dev libfmt-dev libcli11-dev libexpected-dev
   libtag1-dev libsodium-dev
+)
+TEST_PACKAGES=(
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-client sqlite3 python3 python3-yaml curl jq procps sox flac lame
@@ -19,13 +24,14 @@ PACKAGES=(
   chromium
 )
 
+[ "$BUILD_ONLY" = 1 ] || PACKAGES+=("${TEST_PACKAGES[@]}")
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
 # Node.js may come from elsewhere (e.g. NodeSource, which bundles npm); only Debian's when there is none.
-command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+[ "$BUILD_ONLY" = 1 ] || command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
