@@ -68,46 +68,42 @@ namespace soulspot::app
         return kExitOk;
     }
 
-    int runDbUpgrade(const Config& config, const std::string& revision)
+    namespace
     {
-        auto db = openDb(config);
-        if (!db)
-            return report(db.error());
-        db::Migrator migrator(**db);
-        auto cur = migrator.current();
-        if (!cur)
-            return report(cur.error());
-        auto target = resolveRevision(revision, *cur);
-        if (!target)
-            return report(target.error());
-        if (*target < *cur)
-            return report(core::Error::invalid("target " + std::to_string(*target) + " is below the current revision; use db downgrade"));
-        auto r = migrator.upgrade(*target);
-        if (!r)
-            return report(r.error());
-        std::cout << "upgraded " << describe(*cur) << " -> " << describe(*r) << "\n";
-        return kExitOk;
-    }
+        enum class Direction { Up, Down };
+
+        // Upgrade and downgrade share everything but the allowed direction and the migrator call.
+        int migrate(const Config& config, const std::string& revision, Direction direction)
+        {
+            auto db = openDb(config);
+            if (!db)
+                return report(db.error());
+            db::Migrator migrator(**db);
+            auto cur = migrator.current();
+            if (!cur)
+                return report(cur.error());
+            auto target = resolveRevision(revision, *cur);
+            if (!target)
+                return report(target.error());
+            if (direction == Direction::Up && *target < *cur)
+                return report(core::Error::invalid("target " + std::to_string(*target) +
+                                                   " is below the current revision; use db downgrade"));
+            if (direction == Direction::Down && (*target < 0 || *target > *cur))
+                return report(core::Error::invalid("cannot downgrade from " + describe(*cur) + " to " + revision));
+            auto r = direction == Direction::Up ? migrator.upgrade(*target) : migrator.downgrade(*target);
+            if (!r)
+                return report(r.error());
+            std::cout << (direction == Direction::Up ? "upgraded " : "downgraded ") << describe(*cur) << " -> "
+                      << describe(*r) << "\n";
+            return kExitOk;
+        }
+    } // namespace
+
+    int runDbUpgrade(const Config& config, const std::string& revision) { return migrate(config, revision, Direction::Up); }
 
     int runDbDowngrade(const Config& config, const std::string& revision)
     {
-        auto db = openDb(config);
-        if (!db)
-            return report(db.error());
-        db::Migrator migrator(**db);
-        auto cur = migrator.current();
-        if (!cur)
-            return report(cur.error());
-        auto target = resolveRevision(revision, *cur);
-        if (!target)
-            return report(target.error());
-        if (*target < 0 || *target > *cur)
-            return report(core::Error::invalid("cannot downgrade from " + describe(*cur) + " to " + revision));
-        auto r = migrator.downgrade(*target);
-        if (!r)
-            return report(r.error());
-        std::cout << "downgraded " << describe(*cur) << " -> " << describe(*r) << "\n";
-        return kExitOk;
+        return migrate(config, revision, Direction::Down);
     }
 
     int runDbBackup(const Config& config, const std::string& file)

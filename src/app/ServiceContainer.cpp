@@ -172,7 +172,7 @@ namespace soulspot::app
     void ServiceContainer::registerRoutes()
     {
         auto health = std::make_shared<http::HealthDeps>();
-        health->checks = readinessChecks(config_, *database_, httpClient_, slskdBreaker_, spotifyBreaker_, musicbrainzBreaker_);
+        health->checks = readinessChecks(config_, *database_, slskd_, slskdBreaker_, spotifyBreaker_, musicbrainzBreaker_);
         for (const auto& breaker : {slskdBreaker_, spotifyBreaker_, musicbrainzBreaker_})
             health->breakers.push_back({breaker->name(), [breaker] { return std::string(net::toString(breaker->state())); }});
         http::registerHealthRoutes(*router_, health);

@@ -265,23 +265,10 @@ namespace soulspot::jobs
     {
         const std::string why = responseCount == 0 ? "the new search found nothing"
                                                    : "the new search found no untried candidate";
-        d.searchRetries += 1;
-        if (d.searchRetries <= policy_.maxSearchRetries)
-        {
-            const auto idx = std::min<std::size_t>(static_cast<std::size_t>(d.searchRetries - 1), policy_.retryBackoff.size() - 1);
-            d.status = core::DownloadStatus::Queued;
-            d.nextAttemptAt = isoIn(policy_.retryBackoff.empty() ? std::chrono::seconds(60) : policy_.retryBackoff[idx]);
-        }
-        else
-        {
-            d.status = core::DownloadStatus::Failed;
-            d.completedAt = nowIso();
-        }
         d.errorMessage = d.errorMessage ? *d.errorMessage + "; " + why : why;
         if (!d.errorCode)
             d.errorCode = "no_candidates_left";
-        kLog.info("no usable candidate after failed transfers",
-                  {{"download_id", d.id}, {"status", std::string(core::toString(d.status))}});
+        searchAgainLaterOrFail(d);
         (void)downloads_.saveIfStatus(d, core::DownloadStatus::Searching);
     }
 

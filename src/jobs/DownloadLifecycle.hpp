@@ -61,6 +61,8 @@ namespace soulspot::jobs
         /// unavailable and the download went back to the queue.
         void startTransfer(db::DownloadRecord d, core::DownloadStatus expected, const db::CandidateRecord& c);
         void failAfterSearch(db::DownloadRecord d, int responseCount);
+        /// Every candidate is spent: QUEUED again after the next backoff step, or FAILED once retries run out.
+        void searchAgainLaterOrFail(db::DownloadRecord& d);
         void failTransfer(db::DownloadRecord d, const std::string& reason, const std::string& message, bool blockSource);
         void finishSucceeded(db::DownloadRecord d, const sources::slskd::TransferDto& transfer);
         void runImport(db::DownloadRecord d);

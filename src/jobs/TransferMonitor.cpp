@@ -217,6 +217,12 @@ namespace soulspot::jobs
         }
         d.transferId.reset();
         d.enqueuePending = false;
+        searchAgainLaterOrFail(d);
+        (void)downloads_.saveIfStatus(d, expected);
+    }
+
+    void DownloadLifecycle::searchAgainLaterOrFail(db::DownloadRecord& d)
+    {
         d.searchRetries += 1;
         if (d.searchRetries <= policy_.maxSearchRetries)
         {
@@ -226,14 +232,11 @@ namespace soulspot::jobs
             d.nextAttemptAt = isoIn(delay);
             kLog.info("no candidates left; searching again later",
                       {{"download_id", d.id}, {"retry", std::int64_t{d.searchRetries}}, {"delay_s", std::int64_t{delay.count()}}});
+            return;
         }
-        else
-        {
-            d.status = core::DownloadStatus::Failed;
-            d.completedAt = nowIso();
-            kLog.warning("download failed for good", {{"download_id", d.id}, {"reason", reason}});
-        }
-        (void)downloads_.saveIfStatus(d, expected);
+        d.status = core::DownloadStatus::Failed;
+        d.completedAt = nowIso();
+        kLog.warning("download failed for good", {{"download_id", d.id}, {"reason", d.errorCode.value_or("")}});
     }
 
     void DownloadLifecycle::recoverEnqueue(db::DownloadRecord d, core::DownloadStatus expected)
