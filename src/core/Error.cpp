@@ -20,4 +20,26 @@ namespace soulspot::core
         }
         return "internal";
     }
+
+    bool meansWait(const Error& e)
+    {
+        switch (e.code)
+        {
+        case ErrorCode::Unavailable:
+        case ErrorCode::Timeout:
+        case ErrorCode::RateLimited:
+        case ErrorCode::Unauthorized:
+        case ErrorCode::ParseError:
+            return true;
+        case ErrorCode::UpstreamError:
+            return e.retryable || e.httpStatus == 0 || e.httpStatus >= 500;
+        case ErrorCode::InvalidArgument:
+        case ErrorCode::NotFound:
+        case ErrorCode::Conflict:
+        case ErrorCode::IoError:
+        case ErrorCode::Internal:
+            return false;
+        }
+        return false;
+    }
 } // namespace soulspot::core

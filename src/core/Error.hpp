@@ -1,6 +1,8 @@
 #pragma once
 // The project's one failure type: handled failures travel as tl::expected<T, Error> (DESIGN.md).
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +33,11 @@ namespace soulspot::core
         std::string message;
         bool retryable{false};
         int httpStatus{0}; // upstream HTTP status when the error came from one, else 0
+        /// How long the upstream asked us to wait (Retry-After), when it said so.
+        std::optional<std::chrono::milliseconds> retryAfter{};
+        /// A machine-readable detail for callers that branch on it ("invalid_grant", "needs_reauth", …);
+        /// never parse `message` for this.
+        std::string reason{};
 
         static Error invalid(std::string msg) { return {ErrorCode::InvalidArgument, std::move(msg), false, 0}; }
         static Error notFound(std::string msg) { return {ErrorCode::NotFound, std::move(msg), false, 0}; }
@@ -40,6 +47,12 @@ namespace soulspot::core
         static Error parse(std::string msg) { return {ErrorCode::ParseError, std::move(msg), false, 0}; }
         static Error internal(std::string msg) { return {ErrorCode::Internal, std::move(msg), false, 0}; }
     };
+
+    /// True when the upstream could not be asked or gave no usable answer: down, connection refused or
+    /// dropped, a proxy's 5xx, a timeout, a rate limit, an HTML page instead of JSON, credentials refused
+    /// after a restart. Such a failure says nothing about the request, so work waits and tries again later
+    /// (no attempt charged). False for answers about the request itself: bad input, not found, conflict.
+    bool meansWait(const Error& e);
 
     template <typename T>
     using Result = tl::expected<T, Error>;

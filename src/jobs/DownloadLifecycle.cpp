@@ -1,4 +1,4 @@
-// Searching, scoring and enqueueing. The transfer side is in TransferMonitor.cpp.
+// The search step: claim, search (with fallback queries), score, then hand the best candidate to the road.
 #include "jobs/DownloadLifecycle.hpp"
 
 #include <set>
@@ -14,51 +14,68 @@ namespace soulspot::jobs
     namespace
     {
         const core::Logger kLog("jobs.download");
+        using S = core::DownloadStatus;
+        using R = core::TransitionReason;
 
-        bool isOutage(const core::Error& e)
+        /// Releases this instance's hold on a row when the step ends, however it ends.
+        class LiveHold
         {
-            return e.code == core::ErrorCode::Unavailable || e.code == core::ErrorCode::Timeout ||
-                   e.code == core::ErrorCode::RateLimited;
-        }
+        public:
+            LiveHold(DownloadRoad& road, std::int64_t id) : road_(road), id_(id) { road_.holdLive(id_); }
+            ~LiveHold() { road_.releaseLive(id_); }
+            LiveHold(const LiveHold&) = delete;
+            LiveHold& operator=(const LiveHold&) = delete;
+
+        private:
+            DownloadRoad& road_;
+            std::int64_t id_;
+        };
     } // namespace
 
-    std::string destinationFolder(std::int64_t downloadId) { return "soulspot-" + std::to_string(downloadId); }
+    struct DownloadLifecycle::SearchRound
+    {
+        matching::MatchResult result;
+        std::string lastQuery;
+        int completedSearches{0};
+        int responseCount{0};
+    };
 
     DownloadLifecycle::DownloadLifecycle(db::Database& db, std::shared_ptr<sources::slskd::ISlskdApi> slskd,
                                          std::shared_ptr<net::CircuitBreaker> breaker,
                                          std::shared_ptr<SearchScheduler> scheduler, DownloadPolicy policy,
                                          ProfileResolver profiles, std::shared_ptr<core::IClock> clock)
-        : db_(db), downloads_(db), peers_(db), cache_(db), slskd_(std::move(slskd)), breaker_(std::move(breaker)),
-          scheduler_(std::move(scheduler)), policy_(std::move(policy)), profiles_(std::move(profiles)), clock_(std::move(clock))
+        : road_(db, std::move(slskd), std::move(breaker), std::move(policy), std::move(clock)), monitor_(road_),
+          cache_(db), scheduler_(std::move(scheduler)), profiles_(std::move(profiles))
     {
     }
 
-    std::string DownloadLifecycle::nowIso() const { return core::toIso8601(clock_->now()); }
-
-    std::string DownloadLifecycle::isoIn(std::chrono::milliseconds delay) const { return core::toIso8601(clock_->now() + delay); }
-
-    bool DownloadLifecycle::slskdAvailable() const { return breaker_->state() != net::BreakerState::Open; }
-
-    std::chrono::milliseconds DownloadLifecycle::slskdRetryAfter() const
+    std::optional<db::DownloadRecord> DownloadLifecycle::claimNext()
     {
-        return std::max(breaker_->retryAfter(), std::chrono::milliseconds(1000));
-    }
-
-    void DownloadLifecycle::backToQueue(db::DownloadRecord d, core::DownloadStatus expected, std::chrono::milliseconds delay,
-                                        const std::string& why)
-    {
-        d.status = core::DownloadStatus::Queued;
-        d.nextAttemptAt = isoIn(delay);
-        kLog.info("download waits: " + why, {{"download_id", d.id}, {"retry_in_ms", std::int64_t{delay.count()}}});
-        (void)downloads_.saveIfStatus(d, expected);
+        auto& states = road_.states();
+        const auto now = road_.nowIso();
+        if (auto revived = states.reviveNotFound(now); !revived)
+            kLog.error("could not revive NOT_FOUND downloads", {{"error", revived.error().message}});
+        auto id = states.claimNext(road_.policy().instanceId, now, road_.leaseUntil());
+        if (!id)
+        {
+            kLog.error("could not claim a download", {{"error", id.error().message}});
+            return std::nullopt;
+        }
+        if (!*id)
+            return std::nullopt;
+        auto d = road_.downloads().get(**id);
+        if (!d || !*d)
+            return std::nullopt; // the watchdog puts the claimed row back once its lease runs out
+        return std::move(**d);
     }
 
     core::Result<std::vector<matching::SearchResponse>> DownloadLifecycle::runSearch(db::DownloadRecord& d,
                                                                                     const std::string& query,
                                                                                     std::stop_token stop)
     {
+        const auto& policy = road_.policy();
         // A retry after failed transfers wants fresh answers: new peers may have come online.
-        const auto notBefore = core::toIso8601(clock_->now() - policy_.searchCacheTtl);
+        const auto notBefore = core::toIso8601(road_.clock().now() - policy.searchCacheTtl);
         if (auto cached = d.searchRetries == 0 ? cache_.get(query, notBefore)
                                                : core::Result<std::optional<db::CachedSearch>>(std::nullopt);
             cached && *cached)
@@ -74,24 +91,25 @@ namespace soulspot::jobs
             return core::fail(core::Error::unavailable("shutting down"));
         d.searchId = core::newUuid();
         d.searchQuery = query;
-        if (auto saved = downloads_.saveIfStatus(d, core::DownloadStatus::Searching); !saved || !*saved)
+        if (!road_.commit(d, S::Searching, R::Saved))
             return core::fail(core::Error::conflict("download changed while searching"));
 
         sources::slskd::SearchRequest request;
         request.id = *d.searchId;
         request.searchText = query;
-        request.searchTimeout = policy_.searchTimeout;
+        request.searchTimeout = policy.searchTimeout;
         sources::slskd::SearchWaitOptions wait;
-        wait.pollInterval = policy_.searchPollInterval;
-        wait.overallTimeout = policy_.searchTimeout * 8;
+        wait.pollInterval = policy.searchPollInterval;
+        wait.overallTimeout = policy.searchTimeout * 8;
         kLog.info("searching slskd", {{"download_id", d.id}, {"query", query}, {"search_id", *d.searchId}});
-        auto result = slskd_->searchAndWait(request, wait);
+        auto result = road_.slskd().searchAndWait(request, wait);
         if (!result)
             return core::fail(result.error());
         auto responses = toMatching(result->responses);
         scheduler_->recordResult(responses.empty());
-        (void)cache_.put(query, responsesToJson(responses), static_cast<int>(responses.size()));
-        (void)slskd_->deleteSearch(*d.searchId); // slskd keeps searches forever unless told otherwise
+        road_.check(cache_.put(query, responsesToJson(responses), static_cast<int>(responses.size())), d.id, "search cache");
+        if (auto gone = road_.slskd().deleteSearch(*d.searchId); !gone) // slskd keeps searches forever otherwise
+            kLog.debug("could not delete the finished search", {{"download_id", d.id}, {"error", gone.error().message}});
         kLog.info("search finished", {{"download_id", d.id},
                                       {"query", query},
                                       {"responses", std::int64_t(responses.size())},
@@ -102,43 +120,47 @@ namespace soulspot::jobs
     void DownloadLifecycle::acquire(db::DownloadRecord d, std::stop_token stop)
     {
         core::CorrelationScope scope(d.correlationId.value_or(""));
+        LiveHold hold(road_, d.id);
         if (d.enqueuePending)
         {
-            recoverEnqueue(std::move(d), core::DownloadStatus::Searching);
+            road_.recoverEnqueue(std::move(d), S::Searching);
             return;
         }
         const auto wanted = toWanted(d.track);
         const auto profile = profiles_(d.qualityProfile);
-        auto snapshot = peers_.snapshot(nowIso());
+        auto snapshot = road_.peers().snapshot(road_.nowIso());
         const SnapshotPeerHistory history(snapshot ? std::move(*snapshot) : db::PeerSnapshot{});
 
         std::vector<matching::SearchResponse> all;
         std::set<std::pair<std::string, std::string>> seen;
-        matching::MatchResult result;
-        std::string lastQuery;
-        int responseCount = 0;
+        SearchRound round;
         for (const auto& query : matching::buildSearchQueries(wanted))
         {
             if (stop.stop_requested())
             {
-                backToQueue(d, core::DownloadStatus::Searching, std::chrono::milliseconds(0), "shutdown");
+                road_.backToQueue(d, S::Searching, std::chrono::milliseconds(0), R::Interrupted, "shutdown");
                 return;
             }
             auto responses = runSearch(d, query, stop);
             if (!responses)
             {
-                if (responses.error().code == core::ErrorCode::Conflict)
+                const auto& e = responses.error();
+                if (e.code == core::ErrorCode::Conflict)
                     return; // cancelled by the user meanwhile
-                if (isOutage(responses.error()) || stop.stop_requested())
+                if (e.code == core::ErrorCode::InvalidArgument)
                 {
-                    backToQueue(d, core::DownloadStatus::Searching, slskdRetryAfter(), responses.error().message);
-                    return;
+                    kLog.warning("search query refused", {{"download_id", d.id}, {"query", query}, {"error", e.message}});
+                    continue; // this query is unusable; the next one may not be
                 }
-                kLog.warning("search failed", {{"download_id", d.id}, {"query", query}, {"error", responses.error().message}});
-                continue;
+                // Anything else means slskd could not answer this search: we know nothing about the track yet.
+                const auto why = stop.stop_requested() ? std::string("shutdown") : "slskd unreachable: " + e.message;
+                road_.backToQueue(d, S::Searching, road_.slskdRetryAfter(&e),
+                                  stop.stop_requested() ? R::Interrupted : R::WaitForSlskd, why);
+                return;
             }
-            lastQuery = query;
-            responseCount += static_cast<int>(responses->size());
+            round.lastQuery = query;
+            round.completedSearches += 1;
+            round.responseCount += static_cast<int>(responses->size());
             // Merge answers of all queries so a fallback query adds candidates instead of replacing them.
             for (auto& r : *responses)
             {
@@ -149,137 +171,61 @@ namespace soulspot::jobs
                         merged.files.push_back(f);
                 all.push_back(std::move(merged));
             }
-            result = scorer_.score(wanted, all, profile, history);
-            if (result.chosen)
+            round.result = scorer_.score(wanted, all, profile, history);
+            if (round.result.chosen)
                 break;
         }
+        decideAfterSearch(std::move(d), round);
+    }
 
-        auto records = toCandidateRecords(result, lastQuery, policy_.maxStoredCandidates);
-        if (auto r = downloads_.replaceCandidates(d.id, records); !r)
-            kLog.error("cannot store candidates", {{"download_id", d.id}, {"error", r.error().message}});
-        if (!result.chosen && d.attempts > 0)
+    void DownloadLifecycle::decideAfterSearch(db::DownloadRecord d, const SearchRound& round)
+    {
+        auto records = toCandidateRecords(round.result, round.lastQuery, road_.policy().maxStoredCandidates);
+        road_.check(road_.downloads().replaceCandidates(d.id, records), d.id, "store candidates");
+        d.waitingFor.reset();
+        if (!round.result.chosen && d.attempts > 0)
         {
             // Earlier transfers failed and a new search found nothing untried: back off, then give up.
-            failAfterSearch(std::move(d), responseCount);
+            const std::string why = round.responseCount == 0 ? "the new search found nothing"
+                                                             : "the new search found no untried candidate";
+            d.errorMessage = d.errorMessage ? *d.errorMessage + "; " + why : why;
+            if (!d.errorCode)
+                d.errorCode = "no_candidates_left";
+            const auto reason = road_.searchAgainLaterOrFail(d);
+            road_.commit(d, S::Searching, reason, why);
             return;
         }
-        if (!result.chosen)
+        if (!round.result.chosen)
         {
-            d.status = core::DownloadStatus::NotFound;
+            d.status = S::NotFound;
             d.errorCode = "no_match";
-            d.errorMessage = responseCount == 0 ? "no search results"
-                                                : std::to_string(result.candidates.size()) +
-                                                      " candidates, none confidently the wanted track";
-            d.nextAttemptAt = isoIn(policy_.notFoundRetry);
-            d.completedAt = nowIso();
+            d.errorMessage = round.completedSearches == 0 ? "no usable search query for this track"
+                             : round.responseCount == 0   ? "no search results"
+                                                          : std::to_string(round.result.candidates.size()) +
+                                                              " candidates, none confidently the wanted track";
+            d.nextAttemptAt = road_.isoIn(road_.policy().notFoundRetry);
+            d.completedAt = road_.nowIso();
             kLog.info("not found", {{"download_id", d.id}, {"reason", *d.errorMessage}});
-            (void)downloads_.saveIfStatus(d, core::DownloadStatus::Searching);
+            road_.commit(d, S::Searching, R::NoMatch);
             return;
         }
-        auto stored = downloads_.candidates(d.id);
+        auto stored = road_.downloads().candidates(d.id);
         if (!stored || stored->empty())
         {
-            backToQueue(d, core::DownloadStatus::Searching, std::chrono::seconds(30), "candidates could not be stored");
+            road_.backToQueue(d, S::Searching, std::chrono::seconds(30), R::Interrupted, "candidates could not be stored");
             return;
         }
-        startTransfer(std::move(d), core::DownloadStatus::Searching, stored->front());
-    }
-
-    void DownloadLifecycle::startTransfer(db::DownloadRecord d, core::DownloadStatus expected, const db::CandidateRecord& c)
-    {
-        // Persist the intent first: a crash after the POST is recovered by finding this file's transfer.
-        d.enqueuePending = true;
-        d.username = c.username;
-        d.filename = c.filename;
-        d.size = c.size;
-        d.bitrate = c.bitrate;
-        d.format = c.format;
-        d.candidateId = c.id;
-        d.transferId.reset();
-        d.progressPercent = 0;
-        d.bytesTransferred = 0;
-        if (auto saved = downloads_.saveIfStatus(d, expected); !saved || !*saved)
-            return;
-        (void)downloads_.markCandidateTried(c.id);
-
-        sources::slskd::EnqueueOptions options;
-        options.destination = destinationFolder(d.id);
-        auto result = slskd_->enqueue(c.username, {{c.filename, c.size}}, options);
-        if (!result)
-        {
-            if (isOutage(result.error()))
-            {
-                // We cannot know whether slskd took it; enqueue_pending stays set so recovery checks first.
-                backToQueue(d, expected, slskdRetryAfter(), "slskd unavailable during enqueue: " + result.error().message);
-                return;
-            }
-            const bool offline = result.error().code == core::ErrorCode::NotFound;
-            d.enqueuePending = false;
-            (void)downloads_.saveIfStatus(d, expected);
-            (void)downloads_.addAttempt({0, d.id, c.username, c.filename, std::nullopt, "failed",
-                                         offline ? "user_offline" : "enqueue_failed", result.error().message, nowIso(), nowIso()});
-            d.status = expected;
-            failTransfer(std::move(d), offline ? "user_offline" : "enqueue_failed", result.error().message, !offline);
-            return;
-        }
-        std::string transferId;
-        for (const auto& e : result->enqueued)
-            if (e.filename == c.filename)
-                transferId = e.transferId;
-        if (transferId.empty())
-        {
-            std::string message = "slskd did not enqueue the file";
-            for (const auto& f : result->failed)
-                message = f.message.empty() ? message : f.message;
-            d.enqueuePending = false;
-            (void)downloads_.saveIfStatus(d, expected);
-            (void)downloads_.addAttempt({0, d.id, c.username, c.filename, std::nullopt, "failed", "enqueue_failed", message,
-                                         nowIso(), nowIso()});
-            failTransfer(std::move(d), "enqueue_failed", message, true);
-            return;
-        }
-        d.transferId = transferId;
-        d.enqueuePending = false;
-        d.status = core::DownloadStatus::Downloading;
-        d.attempts += 1;
-        d.lastProgressAt = nowIso();
-        d.errorCode.reset();
-        d.errorMessage.reset();
-        auto saved = downloads_.saveIfStatus(d, expected);
-        if (!saved || !*saved)
-        {
-            // Cancelled while we were talking to slskd: do not leave an orphan transfer behind.
-            (void)slskd_->cancelTransfer(c.username, transferId, true);
-            return;
-        }
-        (void)downloads_.addAttempt({0, d.id, c.username, c.filename, transferId, "downloading", std::nullopt, std::nullopt,
-                                     nowIso(), std::nullopt});
-        kLog.info("transfer enqueued", {{"download_id", d.id},
-                                        {"username", c.username},
-                                        {"filename", c.filename},
-                                        {"transfer_id", transferId},
-                                        {"score", c.score}});
-    }
-
-    void DownloadLifecycle::failAfterSearch(db::DownloadRecord d, int responseCount)
-    {
-        const std::string why = responseCount == 0 ? "the new search found nothing"
-                                                   : "the new search found no untried candidate";
-        d.errorMessage = d.errorMessage ? *d.errorMessage + "; " + why : why;
-        if (!d.errorCode)
-            d.errorCode = "no_candidates_left";
-        searchAgainLaterOrFail(d);
-        (void)downloads_.saveIfStatus(d, core::DownloadStatus::Searching);
+        road_.startTransfer(std::move(d), S::Searching, stored->front());
     }
 
     core::Result<void> DownloadLifecycle::chooseCandidate(std::int64_t downloadId, int rank)
     {
-        auto d = downloads_.get(downloadId);
+        auto d = road_.downloads().get(downloadId);
         if (!d)
             return core::fail(d.error());
         if (!*d)
             return core::fail(core::Error::notFound("download " + std::to_string(downloadId) + " not found"));
-        auto cs = downloads_.candidates(downloadId);
+        auto cs = road_.downloads().candidates(downloadId);
         if (!cs)
             return core::fail(cs.error());
         auto it = std::find_if(cs->begin(), cs->end(), [rank](const auto& c) { return c.rank == rank; });
@@ -288,26 +234,30 @@ namespace soulspot::jobs
                                                     std::to_string(rank)));
         db::DownloadRecord rec = **d;
         const auto from = rec.status;
-        if (from == core::DownloadStatus::Searching || from == core::DownloadStatus::Verifying)
+        if (from == S::Searching || from == S::Verifying)
             return core::fail(core::Error::conflict("download is busy (" + std::string(core::toString(from)) + "); try again"));
         // Claim the row (SEARCHING) so the workers leave it alone while we switch files.
-        auto claimed = downloads_.transition(downloadId, {from}, core::DownloadStatus::Searching);
+        auto claimed = road_.states().move(downloadId, {from}, S::Searching, R::UserPicked, std::nullopt, std::nullopt,
+                                           road_.policy().instanceId, road_.leaseUntil());
         if (!claimed)
             return core::fail(claimed.error());
         if (!*claimed)
             return core::fail(core::Error::conflict("download changed; try again"));
-        if (from == core::DownloadStatus::Downloading && rec.transferId && rec.username)
+        LiveHold hold(road_, downloadId);
+        if (from == S::Downloading)
         {
-            (void)slskd_->cancelTransfer(*rec.username, *rec.transferId, true);
-            (void)downloads_.finishOpenAttempt(downloadId, "cancelled", std::string("replaced_by_user"),
-                                               std::string("the user picked another candidate"));
+            road_.cancelAtSlskd(rec, "replaced by the user's pick");
+            road_.check(road_.downloads().finishOpenAttempt(downloadId, "cancelled", std::string("replaced_by_user"),
+                                                            std::string("the user picked another candidate")),
+                        downloadId, "close attempt");
         }
-        rec.status = core::DownloadStatus::Searching;
+        rec.status = S::Searching;
         rec.errorCode.reset();
         rec.errorMessage.reset();
         rec.completedAt.reset();
+        rec.waitingFor.reset();
         kLog.info("user picked another candidate", {{"download_id", downloadId}, {"rank", std::int64_t{rank}}});
-        startTransfer(std::move(rec), core::DownloadStatus::Searching, *it);
+        road_.startTransfer(std::move(rec), S::Searching, *it);
         return {};
     }
 } // namespace soulspot::jobs

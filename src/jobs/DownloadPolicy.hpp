@@ -24,5 +24,10 @@ namespace soulspot::jobs
         int maxStoredCandidates{200};
         std::string slskdDownloadPath;                          // slskd's downloads folder as we see it
         std::string defaultProfile{"lossless-first"};
+        /// This process among the instances sharing the database; leases on the rows it works on carry it.
+        std::string instanceId{"local"};
+        /// A row whose lease is older than this has no live owner: the watchdog or another instance takes it.
+        std::chrono::seconds leaseTtl{60};
+        std::chrono::seconds watchdogInterval{15};
     };
 } // namespace soulspot::jobs

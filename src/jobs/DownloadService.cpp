@@ -1,6 +1,7 @@
 #include "jobs/DownloadService.hpp"
 
 #include "core/Clock.hpp"
+#include "core/CorrelationId.hpp"
 #include "core/Log.hpp"
 #include "jobs/LibraryService.hpp"
 
@@ -8,7 +9,7 @@ namespace soulspot::jobs
 {
     DownloadService::DownloadService(db::Database& db, std::shared_ptr<DownloadLifecycle> lifecycle,
                                      std::shared_ptr<DownloadWorkers> workers)
-        : db_(db), downloads_(db), tracks_(db), peers_(db), lifecycle_(std::move(lifecycle)), workers_(std::move(workers))
+        : db_(db), downloads_(db), states_(db), tracks_(db), peers_(db), lifecycle_(std::move(lifecycle)), workers_(std::move(workers))
     {
     }
 
@@ -59,13 +60,27 @@ namespace soulspot::jobs
                 return core::fail(owned.error());
             if (*owned)
             {
-                (void)db::LibraryRepository(db_).markTrackOwned(trackId, (*owned)->path);
+                if (auto marked = db::LibraryRepository(db_).markTrackOwned(trackId, (*owned)->path); !marked)
+                    return core::fail(marked.error());
                 core::Logger("jobs.download").info("already in the library; not downloading",
                                                    {{"track_id", trackId}, {"path", (*owned)->path}});
                 return CreateResult{db::DownloadRecord{}, false, (*owned)->path};
             }
         }
         auto id = downloads_.create(trackId, priority, profile, correlationId);
+        if (!id && id.error().code == core::ErrorCode::Conflict)
+        {
+            // A concurrent request created it between our check and our insert; the unique index kept one.
+            auto winner = downloads_.findActiveForTrack(trackId);
+            if (!winner)
+                return core::fail(winner.error());
+            if (!*winner)
+                return core::fail(id.error());
+            auto d = load(**winner);
+            if (!d)
+                return core::fail(d.error());
+            return CreateResult{std::move(*d), false};
+        }
         if (!id)
             return core::fail(id.error());
         auto d = load(*id);
@@ -108,7 +123,9 @@ namespace soulspot::jobs
         if (!d)
             return core::fail(d.error());
         using S = core::DownloadStatus;
-        auto moved = downloads_.requeue(id, {S::Failed, S::NotFound, S::Cancelled});
+        auto moved = states_.requeue(id, {S::Failed, S::NotFound, S::Cancelled}, core::TransitionReason::UserRetry);
+        if (!moved && moved.error().code == core::ErrorCode::Conflict)
+            return core::fail(core::Error::conflict("this track already has another active download"));
         if (!moved)
             return core::fail(moved.error());
         if (!*moved)
@@ -117,25 +134,28 @@ namespace soulspot::jobs
         return load(id);
     }
 
+    // The one cancel path: recorded first (status, open attempt closed), then slskd told to drop the transfer.
     core::Result<db::DownloadRecord> DownloadService::cancel(std::int64_t id)
     {
-        if (lifecycle_)
-        {
-            if (auto r = lifecycle_->cancel(id); !r)
-                return core::fail(r.error());
-            return load(id);
-        }
         auto d = load(id);
         if (!d)
             return core::fail(d.error());
         using S = core::DownloadStatus;
-        auto moved = downloads_.transition(id, {S::Queued, S::Searching, S::Downloading, S::Verifying, S::NotFound}, S::Cancelled,
-                                           std::string("cancelled"), std::string("cancelled by the user"));
+        auto moved = states_.move(id, {S::Queued, S::Searching, S::Downloading, S::Verifying, S::NotFound}, S::Cancelled,
+                                  core::TransitionReason::UserCancelled, std::string("cancelled"),
+                                  std::string("cancelled by the user"));
         if (!moved)
             return core::fail(moved.error());
         if (!*moved)
-            return core::fail(core::Error::conflict("download is " + std::string(core::toString(d->status)) +
-                                                    " and cannot be cancelled"));
+            return core::fail(core::Error::conflict("download " + std::to_string(id) + " is " +
+                                                    std::string(core::toString(d->status)) + " and cannot be cancelled"));
+        if (auto r = downloads_.finishOpenAttempt(id, "cancelled", std::string("cancelled"), std::string("cancelled by the user")); !r)
+            return core::fail(r.error());
+        if (lifecycle_)
+        {
+            core::CorrelationScope scope(d->correlationId.value_or(""));
+            lifecycle_->cancelAtSlskd(*d);
+        }
         return load(id);
     }
 

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "db/repositories/DownloadRepository.hpp"
+#include "db/repositories/DownloadStateStore.hpp"
 #include "db/repositories/PeerRepository.hpp"
 #include "db/repositories/TrackRepository.hpp"
 #include "jobs/DownloadLifecycle.hpp"
@@ -61,6 +62,7 @@ namespace soulspot::jobs
 
         db::Database& db_;
         db::DownloadRepository downloads_;
+        db::DownloadStateStore states_;
         db::TrackRepository tracks_;
         db::PeerRepository peers_;
         std::shared_ptr<DownloadLifecycle> lifecycle_;

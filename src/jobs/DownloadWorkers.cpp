@@ -46,14 +46,16 @@ namespace soulspot::jobs
     void DownloadWorkers::pause()
     {
         paused_ = true;
-        (void)settings_.set(kPausedKey, "1");
+        if (auto r = settings_.set(kPausedKey, "1"); !r)
+            kLog.error("could not persist the pause", {{"error", r.error().message}});
         kLog.info("downloads paused");
     }
 
     void DownloadWorkers::resume()
     {
         paused_ = false;
-        (void)settings_.set(kPausedKey, "0");
+        if (auto r = settings_.set(kPausedKey, "0"); !r)
+            kLog.error("could not persist the resume", {{"error", r.error().message}});
         kLog.info("downloads resumed");
     }
 
@@ -62,20 +64,10 @@ namespace soulspot::jobs
     std::optional<db::DownloadRecord> DownloadWorkers::claim()
     {
         std::lock_guard lock(claimMutex_);
-        const auto now = core::toIso8601(std::chrono::system_clock::now());
-        (void)downloads_.reviveNotFound(now);
         auto active = downloads_.count({core::DownloadStatus::Searching, core::DownloadStatus::Downloading});
         if (!active || *active >= policy_.maxConcurrent)
             return std::nullopt;
-        auto due = downloads_.due(now, 1);
-        if (!due || due->empty())
-            return std::nullopt;
-        db::DownloadRecord d = std::move(due->front());
-        auto claimed = downloads_.transition(d.id, {core::DownloadStatus::Queued}, core::DownloadStatus::Searching);
-        if (!claimed || !*claimed)
-            return std::nullopt;
-        d.status = core::DownloadStatus::Searching;
-        return d;
+        return lifecycle_->claimNext();
     }
 
     void DownloadWorkers::acquirerLoop(std::stop_token stop)
@@ -113,12 +105,18 @@ namespace soulspot::jobs
 
     void DownloadWorkers::monitorLoop(std::stop_token stop)
     {
+        auto nextWatch = std::chrono::steady_clock::now() + policy_.watchdogInterval;
         while (!stop.stop_requested())
         {
             try
             {
                 lifecycle_->monitorTransfers();
                 lifecycle_->importFinished();
+                if (std::chrono::steady_clock::now() >= nextWatch)
+                {
+                    lifecycle_->watchdog();
+                    nextWatch = std::chrono::steady_clock::now() + policy_.watchdogInterval;
+                }
             }
             catch (const std::exception& e)
             {

@@ -18,13 +18,17 @@ namespace soulspot::jobs
 
         core::Error notConnected()
         {
-            return core::Error::conflict("Spotify is not connected: open /api/v1/auth/spotify/login to connect");
+            auto err = core::Error::conflict("Spotify is not connected: open /api/v1/auth/spotify/login to connect");
+            err.reason = "spotify_not_connected";
+            return err;
         }
 
         core::Error needsReauth(const std::string& why)
         {
-            return core::Error::conflict("Spotify needs re-authorisation (" + why +
-                                         "): open /api/v1/auth/spotify/login to connect again");
+            auto err = core::Error::conflict("Spotify needs re-authorisation (" + why +
+                                             "): open /api/v1/auth/spotify/login to connect again");
+            err.reason = "spotify_needs_reauth";
+            return err;
         }
 
         // The token this thread was last handed, per service. A forced refresh (after a 401) is only needed

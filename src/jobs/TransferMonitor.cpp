@@ -1,19 +1,22 @@
-// The transfer side of the download lifecycle: following slskd transfers by id, completion, failures with
-// fallback to the next candidate, stalls, cancellation and crash recovery.
+// The transfer side of the download road: following slskd transfers by id, completion, failures with
+// fallback to the next candidate, stalls, import, crash recovery and the watchdog.
+#include "jobs/TransferMonitor.hpp"
+
 #include <algorithm>
 #include <filesystem>
 
 #include "core/CorrelationId.hpp"
 #include "core/Log.hpp"
-#include "jobs/CandidateMapping.hpp"
-#include "jobs/DownloadLifecycle.hpp"
 #include "jobs/FileLocator.hpp"
+#include "library/PathSanitizer.hpp"
 
 namespace soulspot::jobs
 {
     namespace
     {
         const core::Logger kLog("jobs.transfer");
+        using S = core::DownloadStatus;
+        using R = core::TransitionReason;
 
         std::chrono::system_clock::time_point parseIso(const std::string& iso)
         {
@@ -28,9 +31,11 @@ namespace soulspot::jobs
         }
     } // namespace
 
-    void DownloadLifecycle::monitorTransfers()
+    void TransferMonitor::monitorTransfers()
     {
-        auto active = downloads_.withStatus(core::DownloadStatus::Downloading);
+        const auto& instance = road_.policy().instanceId;
+        road_.check(road_.states().leaseTransferRows(instance, road_.nowIso(), road_.leaseUntil()), 0, "lease transfers");
+        auto active = road_.downloads().leasedTo(instance, {S::Downloading});
         if (!active)
             return;
         for (auto& d : *active)
@@ -38,24 +43,31 @@ namespace soulspot::jobs
             core::CorrelationScope scope(d.correlationId.value_or(""));
             if (d.enqueuePending || !d.transferId || !d.username)
             {
-                recoverEnqueue(d, core::DownloadStatus::Downloading);
+                road_.recoverEnqueue(d, S::Downloading);
                 continue;
             }
-            auto t = slskd_->getTransfer(*d.username, *d.transferId);
+            auto t = road_.slskd().getTransfer(*d.username, *d.transferId);
             if (!t)
             {
                 if (t.error().code == core::ErrorCode::NotFound)
                 {
-                    failTransfer(d, "transfer_lost", "slskd no longer knows transfer " + *d.transferId, false);
+                    road_.failTransfer(d, "transfer_lost", "slskd no longer knows transfer " + *d.transferId, false);
                     continue;
                 }
-                // slskd down or slow: nothing is charged to the download; try again on the next pass.
-                if (!slskdAvailable())
+                // slskd cannot be asked: nothing is charged to the download; the next pass asks again.
+                if (!d.waitingFor)
+                {
+                    d.waitingFor = "slskd unreachable: " + t.error().message;
+                    road_.commit(d, S::Downloading, R::Saved);
+                }
+                if (!road_.slskdAvailable())
                     return;
                 continue;
             }
+            d.waitingFor.reset();
+            const auto now = road_.clock().now();
             if (t->bytesTransferred > d.bytesTransferred)
-                d.lastProgressAt = nowIso();
+                d.lastProgressAt = road_.nowIso();
             d.bytesTransferred = std::max<std::int64_t>(0, t->bytesTransferred);
             d.progressPercent = std::clamp(t->percentComplete, 0.0, 100.0);
 
@@ -67,63 +79,67 @@ namespace soulspot::jobs
             }
             if (t->terminal())
             {
-                (void)slskd_->cancelTransfer(*d.username, *d.transferId, true);
+                road_.cancelAtSlskd(d, "tidy a finished transfer");
                 if (t->outcome == TransferOutcome::Cancelled)
                 {
                     // Cancelled at slskd (by its user or by slskd itself): treat as a failed source, try another.
-                    failTransfer(d, "cancelled", t->exception.value_or("transfer cancelled in slskd"), false);
+                    road_.failTransfer(d, "cancelled", t->exception.value_or("transfer cancelled in slskd"), false);
                     continue;
                 }
-                failTransfer(d, std::string(sources::slskd::reasonCode(t->outcome)), t->exception.value_or(t->state), true);
+                road_.failTransfer(d, std::string(sources::slskd::reasonCode(t->outcome)), t->exception.value_or(t->state),
+                                   true);
                 continue;
             }
-            const auto since = d.lastProgressAt ? parseIso(*d.lastProgressAt) : clock_->now();
-            if (clock_->now() - since > policy_.stallTimeout)
+            const auto since = d.lastProgressAt ? parseIso(*d.lastProgressAt) : now;
+            if (now - since > road_.policy().stallTimeout)
             {
-                (void)slskd_->cancelTransfer(*d.username, *d.transferId, true);
-                failTransfer(d, "stalled",
-                             "no progress for " + std::to_string(policy_.stallTimeout.count()) + " s (state " + t->state + ")",
-                             true);
+                road_.cancelAtSlskd(d, "stalled");
+                road_.failTransfer(d,
+                                   "stalled",
+                                   "no progress for " + std::to_string(road_.policy().stallTimeout.count()) + " s (state " +
+                                       t->state + ")",
+                                   true);
                 continue;
             }
-            (void)downloads_.saveIfStatus(d, core::DownloadStatus::Downloading);
+            road_.commit(d, S::Downloading, R::Saved);
         }
     }
 
-    void DownloadLifecycle::finishSucceeded(db::DownloadRecord d, const sources::slskd::TransferDto& transfer)
+    void TransferMonitor::finishSucceeded(db::DownloadRecord d, const sources::slskd::TransferDto& transfer)
     {
-        LocateRequest locate{policy_.slskdDownloadPath, *d.filename, d.size.value_or(transfer.size), destinationFolder(d.id)};
+        const auto& policy = road_.policy();
+        LocateRequest locate{policy.slskdDownloadPath, *d.filename, d.size.value_or(transfer.size), destinationFolder(d.id)};
         auto path = locateDownloadedFile(locate);
         if (!path)
         {
-            (void)slskd_->cancelTransfer(*d.username, *d.transferId, true);
-            failTransfer(d, "file_missing",
-                         "slskd reports success but no file of " + std::to_string(locate.expectedSize) + " bytes was found under " +
-                             policy_.slskdDownloadPath,
-                         true);
+            road_.cancelAtSlskd(d, "file missing");
+            road_.failTransfer(d, "file_missing",
+                               "slskd reports success but no file of " + std::to_string(locate.expectedSize) +
+                                   " bytes was found under " + policy.slskdDownloadPath,
+                               true);
             return;
         }
-        d.status = importStep_ ? core::DownloadStatus::Verifying : core::DownloadStatus::Completed;
+        d.status = importStep_ ? S::Verifying : S::Completed;
         d.localPath = path->string();
         d.progressPercent = 100;
         d.errorCode.reset();
         d.errorMessage.reset();
         if (!importStep_)
-            d.completedAt = nowIso();
-        if (auto saved = downloads_.saveIfStatus(d, core::DownloadStatus::Downloading); !saved || !*saved)
+            d.completedAt = road_.nowIso();
+        if (!road_.commit(d, S::Downloading, R::TransferSucceeded))
             return;
-        (void)slskd_->cancelTransfer(*d.username, *d.transferId, true); // tidy slskd's list; the file stays
+        road_.cancelAtSlskd(d, "tidy slskd's list; the file stays");
         kLog.info("transfer finished", {{"download_id", d.id}, {"local_path", d.localPath.value_or("")}});
         if (!importStep_)
         {
-            (void)downloads_.finishOpenAttempt(d.id, "succeeded", std::nullopt, std::nullopt);
-            (void)peers_.recordOutcome(*d.username, true);
+            road_.check(road_.downloads().finishOpenAttempt(d.id, "succeeded", std::nullopt, std::nullopt), d.id, "close attempt");
+            road_.check(road_.peers().recordOutcome(*d.username, true), d.id, "peer stats");
             return;
         }
         runImport(std::move(d));
     }
 
-    void DownloadLifecycle::runImport(db::DownloadRecord d)
+    void TransferMonitor::runImport(db::DownloadRecord d)
     {
         const std::filesystem::path file = d.localPath.value_or("");
         auto outcome = importStep_->importDownloaded(d, file);
@@ -136,32 +152,32 @@ namespace soulspot::jobs
                 kLog.warning("import postponed", {{"download_id", d.id}, {"reason", f.reasonCode}, {"message", f.message}});
                 d.errorCode = f.reasonCode;
                 d.errorMessage = f.message;
-                (void)downloads_.saveIfStatus(d, core::DownloadStatus::Verifying);
+                road_.commit(d, S::Verifying, R::ImportPostponed);
                 return;
             }
             kLog.warning("downloaded file rejected", {{"download_id", d.id}, {"reason", f.reasonCode}, {"message", f.message}});
             d.localPath.reset();
-            failTransfer(std::move(d), f.reasonCode, f.message, f.blockSource);
+            road_.failTransfer(std::move(d), f.reasonCode, f.message, f.blockSource);
             return;
         }
-        d.status = core::DownloadStatus::Imported;
+        d.status = S::Imported;
         d.localPath = outcome->finalPath;
-        d.completedAt = nowIso();
+        d.completedAt = road_.nowIso();
         d.errorCode.reset();
         d.errorMessage.reset();
-        if (auto saved = downloads_.saveIfStatus(d, core::DownloadStatus::Verifying); !saved || !*saved)
+        if (!road_.commit(d, S::Verifying, R::Imported, outcome->finalPath))
             return;
-        (void)downloads_.finishOpenAttempt(d.id, "succeeded", std::nullopt, outcome->detail);
+        road_.check(road_.downloads().finishOpenAttempt(d.id, "succeeded", std::nullopt, outcome->detail), d.id, "close attempt");
         if (d.username)
-            (void)peers_.recordOutcome(*d.username, true);
+            road_.check(road_.peers().recordOutcome(*d.username, true), d.id, "peer stats");
         kLog.info("imported into the library", {{"download_id", d.id}, {"path", outcome->finalPath}});
     }
 
-    void DownloadLifecycle::importFinished()
+    void TransferMonitor::importFinished()
     {
         if (!importStep_)
             return;
-        auto verifying = downloads_.withStatus(core::DownloadStatus::Verifying);
+        auto verifying = road_.downloads().leasedTo(road_.policy().instanceId, {S::Verifying});
         if (!verifying)
             return;
         for (auto& d : *verifying)
@@ -171,169 +187,70 @@ namespace soulspot::jobs
             if (!d.localPath || !std::filesystem::exists(*d.localPath, ec))
             {
                 d.localPath.reset();
-                failTransfer(std::move(d), "file_missing", "the downloaded file disappeared before import", false);
+                road_.failTransfer(std::move(d), "file_missing", "the downloaded file disappeared before import", false);
                 continue;
             }
             runImport(std::move(d));
         }
     }
 
-    std::optional<db::CandidateRecord> DownloadLifecycle::nextCandidate(const db::DownloadRecord& d)
+    void TransferMonitor::recoverStranded(db::DownloadStateStore::Stranded scope)
     {
-        auto cs = downloads_.candidates(d.id);
-        auto snapshot = peers_.snapshot(nowIso());
-        if (!cs || !snapshot)
-            return std::nullopt;
-        const SnapshotPeerHistory history(std::move(*snapshot));
-        for (const auto& c : *cs)
-            if (c.accepted && !c.tried && !history.isBlocked(c.username, c.filename))
-                return c;
-        return std::nullopt;
-    }
-
-    void DownloadLifecycle::failTransfer(db::DownloadRecord d, const std::string& reason, const std::string& message,
-                                         bool blockSource)
-    {
-        const auto expected = d.status;
-        kLog.warning("transfer failed", {{"download_id", d.id},
-                                         {"reason", reason},
-                                         {"message", message},
-                                         {"username", d.username.value_or("")},
-                                         {"filename", d.filename.value_or("")}});
-        (void)downloads_.finishOpenAttempt(d.id, "failed", reason, message);
-        if (d.username)
+        const auto& instance = road_.policy().instanceId;
+        auto ids = road_.states().takeStrandedSearches(instance, road_.nowIso(), road_.leaseUntil(), scope);
+        if (!ids)
         {
-            (void)peers_.recordOutcome(*d.username, false);
-            if (blockSource && d.filename)
-                (void)peers_.block(*d.username, *d.filename, reason, isoIn(policy_.blocklistTtl));
-        }
-        d.errorCode = reason;
-        d.errorMessage = message;
-        if (auto next = nextCandidate(d))
-        {
-            kLog.info("falling back to the next candidate", {{"download_id", d.id}, {"rank", std::int64_t{next->rank}}});
-            startTransfer(std::move(d), expected, *next);
+            kLog.error("watchdog could not look for stranded downloads", {{"error", ids.error().message}});
             return;
         }
-        d.transferId.reset();
-        d.enqueuePending = false;
-        searchAgainLaterOrFail(d);
-        (void)downloads_.saveIfStatus(d, expected);
+        const auto live = road_.liveIds();
+        for (const auto id : *ids)
+        {
+            if (std::find(live.begin(), live.end(), id) != live.end())
+                continue;
+            auto d = road_.downloads().get(id);
+            if (!d || !*d)
+                continue;
+            core::CorrelationScope correlation((*d)->correlationId.value_or(""));
+            kLog.warning("download had no live owner; putting it back on the road", {{"download_id", id}});
+            if ((*d)->enqueuePending)
+                road_.recoverEnqueue(std::move(**d), S::Searching);
+            else
+                road_.backToQueue(std::move(**d), S::Searching, std::chrono::milliseconds(0),
+                                  scope == db::DownloadStateStore::Stranded::LeaseExpired ? R::Stranded : R::Interrupted,
+                                  scope == db::DownloadStateStore::Stranded::LeaseExpired ? "no live owner"
+                                                                                          : "search interrupted by restart");
+        }
     }
 
-    void DownloadLifecycle::searchAgainLaterOrFail(db::DownloadRecord& d)
+    void TransferMonitor::watchdog()
     {
-        d.searchRetries += 1;
-        if (d.searchRetries <= policy_.maxSearchRetries)
-        {
-            const auto idx = std::min<std::size_t>(static_cast<std::size_t>(d.searchRetries - 1), policy_.retryBackoff.size() - 1);
-            const auto delay = policy_.retryBackoff.empty() ? std::chrono::seconds(60) : policy_.retryBackoff[idx];
-            d.status = core::DownloadStatus::Queued;
-            d.nextAttemptAt = isoIn(delay);
-            kLog.info("no candidates left; searching again later",
-                      {{"download_id", d.id}, {"retry", std::int64_t{d.searchRetries}}, {"delay_s", std::int64_t{delay.count()}}});
-            return;
-        }
-        d.status = core::DownloadStatus::Failed;
-        d.completedAt = nowIso();
-        kLog.warning("download failed for good", {{"download_id", d.id}, {"reason", d.errorCode.value_or("")}});
+        road_.check(road_.states().renewLeases(road_.policy().instanceId, road_.liveIds(), road_.leaseUntil()), 0,
+                    "renew leases");
+        recoverStranded(db::DownloadStateStore::Stranded::LeaseExpired);
     }
 
-    void DownloadLifecycle::recoverEnqueue(db::DownloadRecord d, core::DownloadStatus expected)
+    void TransferMonitor::recoverInterrupted()
     {
-        if (!d.username || !d.filename)
-        {
-            backToQueue(d, expected, std::chrono::milliseconds(0), "incomplete enqueue record");
-            return;
-        }
-        auto transfers = slskd_->listTransfers();
-        if (!transfers)
-        {
-            backToQueue(d, expected, slskdRetryAfter(), "slskd unavailable while recovering an enqueue");
-            return;
-        }
-        // The one filename match in the lifecycle: the POST may have succeeded before we saved its id.
-        for (const auto& t : *transfers)
-            if (t.username == *d.username && t.filename == *d.filename && !t.terminal())
-            {
-                d.transferId = t.id;
-                d.enqueuePending = false;
-                d.status = core::DownloadStatus::Downloading;
-                d.attempts += 1;
-                d.lastProgressAt = nowIso();
-                if (auto saved = downloads_.saveIfStatus(d, expected); saved && *saved)
-                {
-                    (void)downloads_.addAttempt({0, d.id, *d.username, *d.filename, t.id, "downloading", std::nullopt,
-                                                 std::string("re-attached after restart"), nowIso(), std::nullopt});
-                    kLog.info("re-attached to an existing transfer", {{"download_id", d.id}, {"transfer_id", t.id}});
-                }
-                return;
-            }
-        auto cs = downloads_.candidates(d.id);
-        if (cs)
-            for (const auto& c : *cs)
-                if (d.candidateId && c.id == *d.candidateId)
-                {
-                    startTransfer(std::move(d), expected, c);
-                    return;
-                }
-        backToQueue(d, expected, std::chrono::milliseconds(0), "chosen candidate no longer stored");
-    }
-
-    void DownloadLifecycle::recoverInterrupted()
-    {
-        auto searching = downloads_.withStatus(core::DownloadStatus::Searching);
-        if (searching)
-            for (auto& d : *searching)
-            {
-                core::CorrelationScope scope(d.correlationId.value_or(""));
-                if (d.enqueuePending)
-                    recoverEnqueue(d, core::DownloadStatus::Searching);
-                else
-                    backToQueue(d, core::DownloadStatus::Searching, std::chrono::milliseconds(0), "search interrupted by restart");
-            }
+        // SQLite is opened by one process only, so every SEARCHING row at start-up was ours.
+        recoverStranded(road_.db().dialect() == db::Dialect::Sqlite ? db::DownloadStateStore::Stranded::All
+                                                                    : db::DownloadStateStore::Stranded::ExpiredOrOwnStale);
         // VERIFYING rows are picked up again by importFinished(): the file is still where slskd put it.
         if (!importStep_)
             return;
         // Files that finished before an import step existed (or before a restart) are imported now.
-        auto completed = downloads_.withStatus(core::DownloadStatus::Completed);
-        if (completed)
-            for (auto& d : *completed)
-            {
-                std::error_code ec;
-                if (!d.localPath || !std::filesystem::exists(*d.localPath, ec))
-                    continue;
-                const auto root = std::filesystem::weakly_canonical(policy_.slskdDownloadPath, ec);
-                const auto file = std::filesystem::weakly_canonical(*d.localPath, ec);
-                if (ec || file.string().rfind(root.string(), 0) != 0)
-                    continue; // already somewhere else (e.g. imported by hand)
-                d.status = core::DownloadStatus::Verifying;
-                (void)downloads_.saveIfStatus(d, core::DownloadStatus::Completed);
-            }
-    }
-
-    core::Result<void> DownloadLifecycle::cancel(std::int64_t downloadId)
-    {
-        auto d = downloads_.get(downloadId);
-        if (!d)
-            return core::fail(d.error());
-        if (!*d)
-            return core::fail(core::Error::notFound("download " + std::to_string(downloadId) + " not found"));
-        using S = core::DownloadStatus;
-        auto moved = downloads_.transition(downloadId, {S::Queued, S::Searching, S::Downloading, S::Verifying, S::NotFound},
-                                           S::Cancelled, std::string("cancelled"), std::string("cancelled by the user"));
-        if (!moved)
-            return core::fail(moved.error());
-        if (!*moved)
-            return core::fail(core::Error::conflict("download " + std::to_string(downloadId) + " is " +
-                                                    std::string(core::toString((*d)->status)) + " and cannot be cancelled"));
-        (void)downloads_.finishOpenAttempt(downloadId, "cancelled", std::string("cancelled"), std::string("cancelled by the user"));
-        if ((*d)->transferId && (*d)->username)
+        auto completed = road_.downloads().withStatus(S::Completed);
+        if (!completed)
+            return;
+        for (auto& d : *completed)
         {
-            core::CorrelationScope scope((*d)->correlationId.value_or(""));
-            if (auto r = slskd_->cancelTransfer(*(*d)->username, *(*d)->transferId, true); !r)
-                kLog.warning("could not cancel the transfer at slskd", {{"download_id", downloadId}, {"error", r.error().message}});
+            std::error_code ec;
+            if (!d.localPath || !std::filesystem::exists(*d.localPath, ec))
+                continue;
+            if (!library::isWithin(road_.policy().slskdDownloadPath, *d.localPath))
+                continue; // already somewhere else (e.g. imported by hand)
+            d.status = S::Verifying;
+            road_.commit(d, S::Completed, R::ImportResumed);
         }
-        return {};
     }
 } // namespace soulspot::jobs

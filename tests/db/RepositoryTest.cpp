@@ -4,6 +4,7 @@
 #include "DbTestBackends.hpp"
 #include "core/Clock.hpp"
 #include "db/repositories/DownloadRepository.hpp"
+#include "db/repositories/DownloadStateStore.hpp"
 #include "db/repositories/KeyValueRepository.hpp"
 #include "db/repositories/PeerRepository.hpp"
 #include "db/repositories/TrackRepository.hpp"
@@ -73,16 +74,20 @@ namespace soulspot::db
         EXPECT_EQ((*due)[0].qualityProfile, "lossless-only");
         EXPECT_EQ((*due)[0].correlationId, "cid-2");
 
-        EXPECT_TRUE(*downloads.transition(low, {S::Queued}, S::Searching));
-        EXPECT_FALSE(*downloads.transition(low, {S::Queued}, S::Searching)) << "a second claim must fail";
+        DownloadStateStore states(db());
+        const auto now = core::toIso8601(std::chrono::system_clock::now() + std::chrono::seconds(1));
+        const auto until = core::toIso8601(std::chrono::system_clock::now() + std::chrono::minutes(1));
+        EXPECT_EQ(*states.claimNext("a", now, until), high) << "priority first";
+        EXPECT_EQ(*states.claimNext("b", now, until), low) << "a second claim takes the next row, never the same";
         auto d = **downloads.get(low);
+        EXPECT_EQ(d.claimedBy, "b");
         d.status = S::Downloading;
         d.transferId = "t-1";
         d.username = "user";
         d.filename = "@@x\\Music\\A.flac";
         d.progressPercent = 42.5;
-        EXPECT_TRUE(*downloads.saveIfStatus(d, S::Searching));
-        EXPECT_FALSE(*downloads.saveIfStatus(d, S::Searching)) << "status moved on";
+        EXPECT_TRUE(*states.save(d, S::Searching, core::TransitionReason::Enqueued));
+        EXPECT_FALSE(*states.save(d, S::Searching, core::TransitionReason::Enqueued)) << "status moved on";
         auto reread = **downloads.get(low);
         EXPECT_EQ(reread.status, S::Downloading);
         EXPECT_EQ(reread.transferId, "t-1");
@@ -91,13 +96,61 @@ namespace soulspot::db
 
         EXPECT_EQ(*downloads.findActiveForTrack(reread.trackId), low);
         EXPECT_EQ(*downloads.count({S::Downloading}), 1);
-        EXPECT_EQ(downloads.countByStatus()->at("QUEUED"), 2);
-        auto filtered = downloads.list({{S::Queued}, 1, 1});
+        EXPECT_EQ(downloads.countByStatus()->at("QUEUED"), 1);
+        auto filtered = downloads.list({{S::Queued, S::Searching}, 1, 1});
         ASSERT_EQ(filtered->size(), 1u);
-        EXPECT_TRUE(*downloads.transition(low, {S::Downloading}, S::Failed, std::string("rejected"), std::string("peer said no")));
-        EXPECT_TRUE(*downloads.requeue(low, {S::Failed}));
+        EXPECT_EQ(*states.move(low, {S::Downloading}, S::Failed, core::TransitionReason::RetriesExhausted,
+                               std::string("rejected"), std::string("peer said no")),
+                  S::Downloading);
+        EXPECT_EQ(*states.requeue(low, {S::Failed}, core::TransitionReason::UserRetry), S::Failed);
         EXPECT_EQ((**downloads.get(low)).status, S::Queued);
         EXPECT_FALSE((**downloads.get(low)).errorCode);
+    }
+
+    TEST_P(RepositoryTest, OneActiveDownloadPerTrackIsEnforcedByTheDatabase)
+    {
+        DownloadRepository downloads(db());
+        DownloadStateStore states(db());
+        const auto t = track("Only once");
+        const auto first = *downloads.create(t, 0, std::nullopt, "c1");
+        auto second = downloads.create(t, 0, std::nullopt, "c2");
+        ASSERT_FALSE(second);
+        EXPECT_EQ(second.error().code, core::ErrorCode::Conflict);
+        ASSERT_TRUE(*states.move(first, {S::Queued}, S::Cancelled, core::TransitionReason::UserCancelled));
+        const auto third = downloads.create(t, 0, std::nullopt, "c3");
+        ASSERT_TRUE(third) << "a settled download does not block a new one";
+        auto retry = states.requeue(first, {S::Cancelled}, core::TransitionReason::UserRetry);
+        ASSERT_FALSE(retry) << "retrying the old one while the new one is active would make two";
+        EXPECT_EQ(retry.error().code, core::ErrorCode::Conflict);
+        EXPECT_EQ((**downloads.get(first)).status, S::Cancelled) << "the refused retry left nothing half-written";
+    }
+
+    TEST_P(RepositoryTest, IllegalTransitionsAreRefusedAndLeasesDecideWhoOwnsARow)
+    {
+        DownloadRepository downloads(db());
+        DownloadStateStore states(db());
+        const auto id = *downloads.create(track("Leased"), 0, std::nullopt, "c");
+        EXPECT_FALSE(*states.move(id, {S::Queued}, S::Imported, core::TransitionReason::Imported)) << "not on the road";
+        EXPECT_EQ((**downloads.get(id)).status, S::Queued);
+
+        const auto t0 = std::chrono::system_clock::now();
+        const auto iso = [&](int s) { return core::toIso8601(t0 + std::chrono::seconds(s)); };
+        ASSERT_EQ(*states.claimNext("one", iso(0), iso(60)), id);
+        EXPECT_TRUE(states.takeStrandedSearches("two", iso(30), iso(90), DownloadStateStore::Stranded::LeaseExpired)->empty())
+            << "a live lease is left alone";
+        ASSERT_TRUE(states.renewLeases("one", {id}, iso(120)));
+        EXPECT_TRUE(states.takeStrandedSearches("two", iso(100), iso(160), DownloadStateStore::Stranded::LeaseExpired)->empty());
+        auto taken = *states.takeStrandedSearches("two", iso(130), iso(190), DownloadStateStore::Stranded::LeaseExpired);
+        ASSERT_EQ(taken, std::vector<std::int64_t>{id}) << "the owner stopped renewing: another instance takes it";
+        EXPECT_TRUE(states.takeStrandedSearches("three", iso(131), iso(191), DownloadStateStore::Stranded::LeaseExpired)->empty())
+            << "exactly one watchdog takes a stranded row";
+        EXPECT_EQ((**downloads.get(id)).claimedBy, "two");
+        ASSERT_TRUE(states.setWaiting(id, std::string("slskd")));
+        EXPECT_EQ((**downloads.get(id)).waitingFor, "slskd");
+        ASSERT_TRUE(*states.move(id, {S::Searching}, S::Queued, core::TransitionReason::Stranded));
+        auto back = **downloads.get(id);
+        EXPECT_FALSE(back.claimedBy) << "leaving an owned status clears the lease";
+        EXPECT_FALSE(back.waitingFor);
     }
 
     TEST_P(RepositoryTest, CandidatesAttemptsAndNotFoundRevival)
@@ -133,12 +186,20 @@ namespace soulspot::db
         EXPECT_EQ(attempts[0].reasonCode, "rejected");
         EXPECT_TRUE(attempts[0].endedAt);
 
+        DownloadStateStore states(db());
         auto d = **downloads.get(id);
         d.status = S::NotFound;
         d.nextAttemptAt = core::toIso8601(std::chrono::system_clock::now() - std::chrono::seconds(1));
-        ASSERT_TRUE(*downloads.saveIfStatus(d, S::Queued));
-        EXPECT_EQ(*downloads.reviveNotFound(core::toIso8601(std::chrono::system_clock::now())), 1);
+        EXPECT_FALSE(*states.save(d, S::Queued, core::TransitionReason::NoMatch))
+            << "QUEUED -> NOT_FOUND is not on the road: only a completed search may say nothing exists";
+        ASSERT_TRUE(*states.move(id, {S::Queued}, S::Searching, core::TransitionReason::Claimed));
+        ASSERT_TRUE(*states.save(d, S::Searching, core::TransitionReason::NoMatch));
+        EXPECT_EQ(*states.reviveNotFound(core::toIso8601(std::chrono::system_clock::now())), 1);
         EXPECT_EQ((**downloads.get(id)).status, S::Queued);
+        auto events = *states.events(id);
+        ASSERT_EQ(events.size(), 3u);
+        EXPECT_EQ(events[1].reason, "no_match");
+        EXPECT_EQ(events[2].toStatus, "QUEUED");
     }
 
     TEST_P(RepositoryTest, BlocklistExpiresAndPeerStatsAccumulate)

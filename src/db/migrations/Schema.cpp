@@ -351,6 +351,7 @@ DROP TABLE auth_users;
             {3, "library_index", kLibraryIndexUp, kLibraryIndexDown},
             {4, "spotify", kSpotifyUp, kSpotifyDown},
             {5, "auth", kAuthUp, kAuthDown},
+            {6, "download_robustness", schema::kRobustnessUp, schema::kRobustnessDown},
         };
         return migrations;
     }

@@ -16,7 +16,7 @@ namespace soulspot::db
             "d.slskd_username, d.slskd_filename, d.slskd_transfer_id, d.format, d.local_path, d.size, d.bitrate, "
             "d.progress_percent, d.bytes_transferred, d.quality_profile, d.next_attempt_at, d.search_id, d.search_query, "
             "d.enqueue_pending, d.candidate_id, d.last_progress_at, d.correlation_id, d.created_at, d.updated_at, "
-            "d.completed_at, " + std::string(kTrackColumns) + " FROM downloads d JOIN tracks t ON t.id = d.track_id ";
+            "d.completed_at, d.waiting_for, d.claimed_by, d.claimed_until, " + std::string(kTrackColumns) + " FROM downloads d JOIN tracks t ON t.id = d.track_id ";
 
         std::optional<int> optInt(const Row& r, std::size_t i)
         {
@@ -55,7 +55,10 @@ namespace soulspot::db
             d.createdAt = r.getString(25);
             d.updatedAt = r.getString(26);
             d.completedAt = r.getOptString(27);
-            d.track = readTrack(r, 28);
+            d.waitingFor = r.getOptString(28);
+            d.claimedBy = r.getOptString(29);
+            d.claimedUntil = r.getOptString(30);
+            d.track = readTrack(r, 31);
             return d;
         }
 
@@ -104,7 +107,7 @@ namespace soulspot::db
                               "updated_at) VALUES ($1, 'QUEUED', $2, $3, $4, $5, $5) RETURNING id",
                               {trackId, std::int64_t{priority}, toValue(profile), correlationId, ts});
         if (!rs)
-            return core::fail(rs.error());
+            return core::fail(rs.error()); // Conflict: the unique index says this track already has an active download
         return rs->front().getInt(0);
     }
 
@@ -190,39 +193,15 @@ namespace soulspot::db
         return select("WHERE d.status = $1", {std::string(core::toString(status))}, "ORDER BY d.id");
     }
 
-    core::Result<bool> DownloadRepository::saveIfStatus(const DownloadRecord& d, core::DownloadStatus expected)
+    core::Result<std::vector<DownloadRecord>> DownloadRepository::leasedTo(const std::string& instance,
+                                                                           const std::vector<core::DownloadStatus>& statuses)
     {
-        auto rs = db_.execute(
-            "UPDATE downloads SET status = $2, priority = $3, attempts = $4, search_retries = $5, error_code = $6, "
-            "error_message = $7, slskd_username = $8, slskd_filename = $9, slskd_transfer_id = $10, format = $11, "
-            "local_path = $12, size = $13, bitrate = $14, progress_percent = $15, bytes_transferred = $16, "
-            "next_attempt_at = $17, search_id = $18, search_query = $19, enqueue_pending = $20, candidate_id = $21, "
-            "last_progress_at = $22, completed_at = $23, updated_at = $24 WHERE id = $1 AND status = $25",
-            {d.id, std::string(core::toString(d.status)), std::int64_t{d.priority}, std::int64_t{d.attempts},
-             std::int64_t{d.searchRetries}, toValue(d.errorCode), toValue(d.errorMessage), toValue(d.username),
-             toValue(d.filename), toValue(d.transferId), toValue(d.format), toValue(d.localPath), toValue(d.size),
-             toValue(d.bitrate), d.progressPercent, d.bytesTransferred, toValue(d.nextAttemptAt), toValue(d.searchId),
-             toValue(d.searchQuery), std::int64_t{d.enqueuePending ? 1 : 0}, toValue(d.candidateId),
-             toValue(d.lastProgressAt), toValue(d.completedAt), now(), std::string(core::toString(expected))});
-        if (!rs)
-            return core::fail(rs.error());
-        return rs->affectedRows > 0;
+        Params params{instance};
+        const std::string in = statusPlaceholders(statuses, params);
+        return select("WHERE d.claimed_by = $1 AND d.status IN (" + in + ")", params, "ORDER BY d.id");
     }
 
-    core::Result<bool> DownloadRepository::transition(std::int64_t id, const std::vector<core::DownloadStatus>& from,
-                                                      core::DownloadStatus to, const std::optional<std::string>& errorCode,
-                                                      const std::optional<std::string>& errorMessage)
-    {
-        Params params{id, std::string(core::toString(to)), toValue(errorCode), toValue(errorMessage), now()};
-        const std::string in = statusPlaceholders(from, params);
-        auto rs = db_.execute("UPDATE downloads SET status = $2, error_code = $3, error_message = $4, updated_at = $5, "
-                              "completed_at = CASE WHEN $2 IN ('CANCELLED', 'FAILED', 'COMPLETED', 'IMPORTED') THEN $5 "
-                              "ELSE completed_at END WHERE id = $1 AND status IN (" + in + ")",
-                              params);
-        if (!rs)
-            return core::fail(rs.error());
-        return rs->affectedRows > 0;
-    }
+
 
     core::Result<bool> DownloadRepository::setPriority(std::int64_t id, int priority)
     {
@@ -233,19 +212,6 @@ namespace soulspot::db
         return rs->affectedRows > 0;
     }
 
-    core::Result<bool> DownloadRepository::requeue(std::int64_t id, const std::vector<core::DownloadStatus>& from)
-    {
-        Params params{id, now()};
-        const std::string in = statusPlaceholders(from, params);
-        auto rs = db_.execute("UPDATE downloads SET status = 'QUEUED', search_retries = 0, error_code = NULL, "
-                              "error_message = NULL, next_attempt_at = NULL, search_id = NULL, enqueue_pending = 0, "
-                              "slskd_transfer_id = NULL, progress_percent = 0, bytes_transferred = 0, completed_at = NULL, "
-                              "updated_at = $2 WHERE id = $1 AND status IN (" + in + ")",
-                              params);
-        if (!rs)
-            return core::fail(rs.error());
-        return rs->affectedRows > 0;
-    }
 
     core::Result<void> DownloadRepository::replaceCandidates(std::int64_t downloadId, const std::vector<CandidateRecord>& cs)
     {
@@ -356,15 +322,6 @@ namespace soulspot::db
         return {};
     }
 
-    core::Result<std::int64_t> DownloadRepository::reviveNotFound(const std::string& nowIso)
-    {
-        auto rs = db_.execute("UPDATE downloads SET status = 'QUEUED', updated_at = $1 WHERE status = 'NOT_FOUND' "
-                              "AND next_attempt_at IS NOT NULL AND next_attempt_at <= $1",
-                              {nowIso});
-        if (!rs)
-            return core::fail(rs.error());
-        return rs->affectedRows;
-    }
 
     core::Result<std::vector<AttemptRecord>> DownloadRepository::attempts(std::int64_t downloadId)
     {

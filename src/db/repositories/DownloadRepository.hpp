@@ -1,6 +1,6 @@
 #pragma once
-// The durable download queue. Workers save state with `saveIfStatus`, a compare-and-set on the status, so a
-// user's cancel that lands mid-step is never overwritten by a worker that read the row before it.
+// The durable download queue: reads, candidates and attempts. Status writes go through DownloadStateStore
+// (the transition table and compare-and-set live there, nowhere else).
 
 #include <map>
 #include <vector>
@@ -23,6 +23,8 @@ namespace soulspot::db
     public:
         explicit DownloadRepository(Database& db) : db_(db) {}
 
+        /// Conflict when the track already has an active download (a partial unique index holds this, so
+        /// concurrent creates cannot both succeed).
         core::Result<std::int64_t> create(std::int64_t trackId, int priority, const std::optional<std::string>& profile,
                                           const std::string& correlationId);
         /// A download of this track that is still moving (QUEUED, SEARCHING, DOWNLOADING, VERIFYING).
@@ -35,15 +37,10 @@ namespace soulspot::db
         core::Result<std::vector<DownloadRecord>> due(const std::string& nowIso, int limit);
         core::Result<std::vector<DownloadRecord>> withStatus(core::DownloadStatus status);
 
-        /// Writes every mutable field when the row still has `expected` status; false when it changed.
-        core::Result<bool> saveIfStatus(const DownloadRecord& record, core::DownloadStatus expected);
-        /// For user actions: moves to `to` only from one of `from`; false when the row was elsewhere.
-        core::Result<bool> transition(std::int64_t id, const std::vector<core::DownloadStatus>& from, core::DownloadStatus to,
-                                      const std::optional<std::string>& errorCode = {},
-                                      const std::optional<std::string>& errorMessage = {});
+        /// Rows of these statuses leased to `instance` (see DownloadStateStore).
+        core::Result<std::vector<DownloadRecord>> leasedTo(const std::string& instance,
+                                                           const std::vector<core::DownloadStatus>& statuses);
         core::Result<bool> setPriority(std::int64_t id, int priority);
-        /// Back to QUEUED for a manual retry: counters reset, candidates kept for "pick another".
-        core::Result<bool> requeue(std::int64_t id, const std::vector<core::DownloadStatus>& from);
 
         core::Result<void> replaceCandidates(std::int64_t downloadId, const std::vector<CandidateRecord>& candidates);
         core::Result<std::vector<CandidateRecord>> candidates(std::int64_t downloadId);
@@ -57,8 +54,6 @@ namespace soulspot::db
         core::Result<void> finishOpenAttempt(std::int64_t downloadId, const std::string& outcome,
                                              const std::optional<std::string>& reasonCode,
                                              const std::optional<std::string>& message);
-        /// NOT_FOUND rows whose retry time has come go back to QUEUED; returns how many.
-        core::Result<std::int64_t> reviveNotFound(const std::string& nowIso);
 
     private:
         core::Result<std::vector<DownloadRecord>> select(const std::string& where, const Params& params,

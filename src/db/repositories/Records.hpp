@@ -65,7 +65,23 @@ namespace soulspot::db
         std::optional<std::string> correlationId;
         std::string createdAt, updatedAt;
         std::optional<std::string> completedAt;
+        /// Set while the download waits on an outage ("slskd unreachable: …"); the status does not change.
+        std::optional<std::string> waitingFor;
+        /// The worker lease: which instance owns the row until when (owned statuses only).
+        std::optional<std::string> claimedBy, claimedUntil;
         TrackRecord track;
+    };
+
+    /// One status change of a download, with its reason (core/DownloadStateMachine).
+    struct DownloadEventRecord
+    {
+        std::int64_t id{0};
+        std::int64_t downloadId{0};
+        std::optional<std::int64_t> trackId;
+        std::optional<std::string> fromStatus;
+        std::string toStatus, reason;
+        std::optional<std::string> message, username, filename;
+        std::string at;
     };
 
     struct CandidateRecord

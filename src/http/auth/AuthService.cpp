@@ -66,7 +66,11 @@ namespace soulspot::http
         {
             kLog.warning("login failed: too many attempts", {{"remote_addr", client}, {"username", username},
                                                              {"retry_after_s", std::int64_t{wait.count()}}});
-            return core::fail(core::Error{core::ErrorCode::RateLimited, std::to_string(wait.count()), true});
+            {
+                core::Error err{core::ErrorCode::RateLimited, "too many failed logins", true};
+                err.retryAfter = std::chrono::duration_cast<std::chrono::milliseconds>(wait);
+                return core::fail(std::move(err));
+            }
         }
         auto rs = db_.execute("SELECT id, username, password_hash FROM auth_users WHERE username = $1", {username});
         if (!rs)

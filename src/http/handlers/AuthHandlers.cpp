@@ -52,8 +52,10 @@ namespace soulspot::http
             {
                 if (s.error().code == core::ErrorCode::RateLimited)
                 {
-                    Response r = errorResponse(429, "rate_limited", "too many failed logins; try again in " + s.error().message + " s");
-                    r.setHeader("Retry-After", s.error().message);
+                    const auto seconds = std::to_string(
+                        std::chrono::duration_cast<std::chrono::seconds>(s.error().retryAfter.value_or(std::chrono::seconds(60))).count());
+                    Response r = errorResponse(429, "rate_limited", "too many failed logins; try again in " + seconds + " s");
+                    r.setHeader("Retry-After", seconds);
                     return r;
                 }
                 return errorResponse(s.error());

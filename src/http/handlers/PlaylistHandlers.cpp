@@ -39,10 +39,7 @@ namespace soulspot::http
                 return r;
             }
             if (e.code == core::ErrorCode::Conflict)
-                return errorResponse(409, e.message.find("re-authorisation") != std::string::npos ? "spotify_needs_reauth"
-                                          : e.message.find("not connected") != std::string::npos ? "spotify_not_connected"
-                                                                                                  : "conflict",
-                                     e.message);
+                return errorResponse(409, e.reason.empty() ? "conflict" : e.reason, e.message);
             if (e.code == core::ErrorCode::Unauthorized)
                 return errorResponse(409, "spotify_unauthorized", e.message);
             if (e.code == core::ErrorCode::UpstreamError && e.httpStatus == 403)

@@ -12,8 +12,6 @@ namespace soulspot::sources::spotify
 {
     namespace
     {
-        constexpr std::string_view kRetryAfterKey = "retry_after_s=";
-
         core::Error make(core::ErrorCode code, std::string message, bool retryable, int status)
         {
             return core::Error{code, std::move(message), retryable, status};
@@ -23,32 +21,25 @@ namespace soulspot::sources::spotify
         {
             const auto wait = net::parseRetryAfter(response).value_or(std::chrono::seconds(1));
             const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(wait).count();
-            std::string msg = "Spotify rate limit on " + std::string(what) + ", " + std::string(kRetryAfterKey) +
-                              std::to_string(seconds);
+            std::string msg = "Spotify rate limit on " + std::string(what) + ", retry after " + std::to_string(seconds) + " s";
             if (!reason.empty())
                 msg += " (" + std::string(reason) + ")";
-            return make(core::ErrorCode::RateLimited, std::move(msg), true, 429);
+            auto err = make(core::ErrorCode::RateLimited, std::move(msg), true, 429);
+            err.retryAfter = std::chrono::duration_cast<std::chrono::milliseconds>(wait);
+            return err;
         }
     } // namespace
 
     bool isInvalidGrant(const core::Error& error)
     {
-        return error.code == core::ErrorCode::Unauthorized && error.message.starts_with("invalid_grant");
+        return error.code == core::ErrorCode::Unauthorized && error.reason == "invalid_grant";
     }
 
     std::optional<std::chrono::seconds> retryAfterOf(const core::Error& error)
     {
-        if (error.code != core::ErrorCode::RateLimited)
+        if (error.code != core::ErrorCode::RateLimited || !error.retryAfter)
             return std::nullopt;
-        const auto pos = error.message.find(kRetryAfterKey);
-        if (pos == std::string::npos)
-            return std::nullopt;
-        const char* begin = error.message.data() + pos + kRetryAfterKey.size();
-        long seconds = 0;
-        const auto [end, ec] = std::from_chars(begin, error.message.data() + error.message.size(), seconds);
-        if (ec != std::errc{} || end == begin)
-            return std::nullopt;
-        return std::chrono::seconds(seconds);
+        return std::chrono::duration_cast<std::chrono::seconds>(*error.retryAfter);
     }
 
     core::Error webApiError(const net::HttpResponse& response, std::string_view what)
@@ -89,7 +80,11 @@ namespace soulspot::sources::spotify
         description = json::text(body, "error_description");
         const std::string text = error + ": " + description + " (HTTP " + std::to_string(response.status) + ")";
         if (error == "invalid_grant")
-            return make(core::ErrorCode::Unauthorized, text, false, response.status);
+        {
+            auto err = make(core::ErrorCode::Unauthorized, text, false, response.status);
+            err.reason = "invalid_grant";
+            return err;
+        }
         if (error == "invalid_client")
             // A wrong client id is configuration, not something re-authorising fixes.
             return make(core::ErrorCode::InvalidArgument, text + "; check the Spotify client id", false,
