@@ -1,5 +1,6 @@
 #include "db/repositories/DownloadStateStore.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/Clock.hpp"
@@ -49,6 +50,24 @@ namespace soulspot::db
                 return std::optional<S>{};
             return core::parseDownloadStatus(rs->front().getString(0));
         }
+
+        /// The row's status when it is one of `from` and the move to `to` is legal (an illegal one is logged);
+        /// nullopt otherwise.
+        core::Result<std::optional<S>> movableFrom(Connection& c, std::int64_t id, const std::vector<S>& from, S to,
+                                                   core::TransitionReason reason)
+        {
+            auto cur = currentStatus(c, id);
+            if (!cur)
+                return core::fail(cur.error());
+            if (!*cur || std::find(from.begin(), from.end(), **cur) == from.end())
+                return std::optional<S>{};
+            if (!core::isLegalTransition(**cur, to, reason))
+            {
+                logRefused(id, **cur, to, reason);
+                return std::optional<S>{};
+            }
+            return cur;
+        }
     } // namespace
 
     core::Result<bool> DownloadStateStore::save(const DownloadRecord& d, S expected, core::TransitionReason reason,
@@ -97,16 +116,9 @@ namespace soulspot::db
                                                             const std::string& leaseOwner, const std::string& leaseUntil)
     {
         return db_.transaction<std::optional<S>>([&](Connection& c) -> core::Result<std::optional<S>> {
-            auto cur = currentStatus(c, id);
-            if (!cur)
-                return core::fail(cur.error());
-            if (!*cur || std::find(from.begin(), from.end(), **cur) == from.end())
-                return std::optional<S>{};
-            if (!core::isLegalTransition(**cur, to, reason))
-            {
-                logRefused(id, **cur, to, reason);
-                return std::optional<S>{};
-            }
+            auto cur = movableFrom(c, id, from, {to}, reason);
+            if (!cur || !*cur)
+                return cur;
             const std::string ts = now();
             auto rs = c.execute("UPDATE downloads SET status = $2, error_code = $3, error_message = $4, updated_at = $5, "
                                 "waiting_for = NULL, completed_at = CASE WHEN $6 = 1 THEN $5 ELSE completed_at END, "
@@ -129,16 +141,9 @@ namespace soulspot::db
                                                                core::TransitionReason reason)
     {
         return db_.transaction<std::optional<S>>([&](Connection& c) -> core::Result<std::optional<S>> {
-            auto cur = currentStatus(c, id);
-            if (!cur)
-                return core::fail(cur.error());
-            if (!*cur || std::find(from.begin(), from.end(), **cur) == from.end())
-                return std::optional<S>{};
-            if (!core::isLegalTransition(**cur, S::Queued, reason))
-            {
-                logRefused(id, **cur, S::Queued, reason);
-                return std::optional<S>{};
-            }
+            auto cur = movableFrom(c, id, from, S::Queued, reason);
+            if (!cur || !*cur)
+                return cur;
             const std::string ts = now();
             auto rs = c.execute("UPDATE downloads SET status = 'QUEUED', search_retries = 0, error_code = NULL, "
                                 "error_message = NULL, next_attempt_at = NULL, search_id = NULL, enqueue_pending = 0, "
