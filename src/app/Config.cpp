@@ -224,6 +224,17 @@ namespace soulspot::app
         c.searchCacheTtlSeconds = num("SEARCH_CACHE_TTL");
         c.searchBanEmptyStreak = num("SEARCH_BAN_EMPTY_STREAK");
         c.searchBanBackoffSeconds = num("SEARCH_BAN_BACKOFF");
+        c.instanceId = str("INSTANCE_ID");
+        auto commaList = [&](const char* name) {
+            std::vector<std::string> out;
+            std::stringstream ss(str(name));
+            for (std::string item; std::getline(ss, item, ',');)
+                if (item = trim(item); !item.empty())
+                    out.push_back(item);
+            return out;
+        };
+        c.albumPreferredCountries = commaList("ALBUM_PREFERRED_COUNTRIES");
+        c.albumPreferredFormats = commaList("ALBUM_PREFERRED_FORMATS");
         {
             c.downloadRetryBackoffSeconds.clear();
             std::stringstream ss(str("DOWNLOAD_RETRY_BACKOFF"));

@@ -41,6 +41,9 @@ namespace soulspot::app
         int breakerSuccessThreshold{2};
 
         int downloadMaxConcurrent{3};
+        std::string instanceId; // "" = hostname:apiPort
+        std::vector<std::string> albumPreferredCountries{"XW", "US", "GB"};
+        std::vector<std::string> albumPreferredFormats{"Digital Media", "CD"};
         int downloadMaxRetries{3};
         int downloadStallTimeoutSeconds{600};
         std::vector<int> downloadRetryBackoffSeconds{60, 300, 900};

@@ -66,6 +66,7 @@ namespace soulspot::app
             auto coverBreaker = std::make_shared<net::CircuitBreaker>("coverart", breaker, core::systemClock());
             auto coverArt = std::make_shared<sources::coverart::CoverArtClient>(caSettings, http, coverBreaker);
             parts->enrichment = std::make_shared<jobs::EnrichmentWorker>(db, musicbrainz, coverArt, tags);
+            parts->musicbrainz = musicbrainz;
         }
 
         std::weak_ptr<jobs::EnrichmentWorker> enrichment = parts->enrichment;

@@ -14,6 +14,7 @@ namespace soulspot::net
     class IHttpClient;
 }
 namespace soulspot::http { class Router; }
+namespace soulspot::sources::musicbrainz { class IMusicBrainzApi; }
 namespace soulspot::jobs
 {
     class EnrichmentWorker;
@@ -32,6 +33,7 @@ namespace soulspot::app
         std::shared_ptr<jobs::LibraryService> service;
         std::shared_ptr<jobs::NamingSettings> naming;
         std::shared_ptr<jobs::EnrichmentWorker> enrichment; // null when MUSICBRAINZ_ENABLED=false
+        std::shared_ptr<sources::musicbrainz::IMusicBrainzApi> musicbrainz; // null when MUSICBRAINZ_ENABLED=false
 
         void start();
         void stop();

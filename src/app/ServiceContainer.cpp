@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <thread>
 
+#include <unistd.h>
+
 #include "app/LibraryWiring.hpp"
 #include "app/SpotifyWiring.hpp"
 #include "app/ReadinessChecks.hpp"
@@ -25,10 +27,13 @@
 #include "db/sqlite/SqliteBackup.hpp"
 #include "http/Metrics.hpp"
 #include "http/Router.hpp"
+#include "http/handlers/AlbumHandlers.hpp"
 #include "http/handlers/DownloadHandlers.hpp"
 #include "http/handlers/HealthHandlers.hpp"
 #include "http/handlers/MetaHandlers.hpp"
 #include "net/CircuitBreaker.hpp"
+#include "jobs/AlbumResolver.hpp"
+#include "jobs/AlbumService.hpp"
 #include "jobs/DownloadLifecycle.hpp"
 #include "jobs/DownloadService.hpp"
 #include "jobs/DownloadWorkers.hpp"
@@ -115,9 +120,21 @@ namespace soulspot::app
         if (!spotify)
             return core::fail(spotify.error());
         c->spotify_ = std::move(*spotify);
+        c->buildAlbums();
         c->registerRoutes();
         return c;
     }
+
+    namespace
+    {
+        std::string hostName()
+        {
+            char buf[256] = {0};
+            if (::gethostname(buf, sizeof buf - 1) != 0 || buf[0] == '\0')
+                return "localhost";
+            return buf;
+        }
+    } // namespace
 
     ServiceContainer::ServiceContainer(Config config) : config_(std::move(config)) {}
 
@@ -152,6 +169,10 @@ namespace soulspot::app
             policy.searchTimeout = std::chrono::milliseconds(config_.searchTimeoutMs);
             policy.searchCacheTtl = std::chrono::seconds(config_.searchCacheTtlSeconds);
             policy.slskdDownloadPath = config_.slskdDownloadPath;
+            // Stable across restarts of the same process (its own stale leases are taken back at start-up),
+            // distinct between two instances on one PostgreSQL.
+            policy.instanceId = config_.instanceId.empty() ? hostName() + ":" + std::to_string(config_.apiPort)
+                                                           : config_.instanceId;
 
             jobs::SearchSchedulerSettings searchSettings;
             searchSettings.maxSearches = config_.searchMaxPerWindow;
@@ -160,6 +181,7 @@ namespace soulspot::app
             searchSettings.emptyStreakForBan = config_.searchBanEmptyStreak;
             searchSettings.banBackoff = std::chrono::seconds(config_.searchBanBackoffSeconds);
             auto scheduler = std::make_shared<jobs::SearchScheduler>(searchSettings, core::systemClock());
+            albumScheduler_ = scheduler; // albums share the one search budget with tracks
             // The download's own profile when it names one (built-in or custom), else the active one.
             auto profiles = [service = qualityProfiles_](const std::optional<std::string>& name) { return service->resolve(name); };
             lifecycle_ = std::make_shared<jobs::DownloadLifecycle>(*database_, slskd_, slskdBreaker_, scheduler, policy, profiles,
@@ -167,6 +189,22 @@ namespace soulspot::app
             workers_ = std::make_shared<jobs::DownloadWorkers>(*database_, lifecycle_, policy);
         }
         downloads_ = std::make_shared<jobs::DownloadService>(*database_, lifecycle_, workers_);
+    }
+
+    void ServiceContainer::buildAlbums()
+    {
+        std::shared_ptr<jobs::AlbumRoad> road;
+        if (lifecycle_)
+        {
+            auto profiles = [service = qualityProfiles_](const std::optional<std::string>& name) { return service->resolve(name); };
+            road = std::make_shared<jobs::AlbumRoad>(*database_, lifecycle_->road(), albumScheduler_, profiles);
+            workers_->setAlbumRoad(road);
+        }
+        jobs::AlbumResolverSettings settings;
+        settings.preferredCountries = config_.albumPreferredCountries;
+        settings.preferredFormats = config_.albumPreferredFormats;
+        albums_ = std::make_shared<jobs::AlbumService>(
+            *database_, jobs::makeAlbumResolver(spotify_->api, library_->musicbrainz, settings), road, downloads_);
     }
 
     void ServiceContainer::registerRoutes()
@@ -178,6 +216,7 @@ namespace soulspot::app
         http::registerHealthRoutes(*router_, health);
         http::registerMetaRoutes(*router_, metrics_);
         http::registerDownloadRoutes(*router_, downloads_);
+        http::registerAlbumRoutes(*router_, albums_);
         http::registerQualityProfileRoutes(*router_, qualityProfiles_);
         registerLibraryParts(*router_, *library_);
         registerSpotifyParts(*router_, *spotify_);

@@ -34,6 +34,8 @@ namespace soulspot::jobs
     class DownloadService;
     class DownloadChangeFeed;
     class QualityProfileService;
+    class AlbumService;
+    class SearchScheduler;
 }
 
 namespace soulspot::app
@@ -68,6 +70,7 @@ namespace soulspot::app
         explicit ServiceContainer(Config config);
         void registerRoutes();
         void buildDownloads();
+        void buildAlbums();
 
         Config config_;
         std::unique_ptr<db::ServerLock> lock_;
@@ -86,6 +89,8 @@ namespace soulspot::app
         std::shared_ptr<core::EventBus> events_;
         std::shared_ptr<jobs::DownloadChangeFeed> changeFeed_;
         std::shared_ptr<jobs::QualityProfileService> qualityProfiles_;
+        std::shared_ptr<jobs::AlbumService> albums_;
+        std::shared_ptr<jobs::SearchScheduler> albumScheduler_;
         struct Background;
         std::unique_ptr<Background> background_;
     };

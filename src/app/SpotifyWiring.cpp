@@ -64,6 +64,7 @@ namespace soulspot::app
         parts->auth = std::make_shared<jobs::SpotifyAuthService>(store, accounts, lookup, clock, settings);
         auto api = std::make_shared<sp::SpotifyApiClient>(apiService, parts->auth->tokenProvider());
         parts->sync = std::make_shared<jobs::PlaylistSyncService>(db, api, downloads);
+        parts->api = api;
         parts->fileImport = std::make_shared<jobs::PlaylistImportService>(db, downloads);
         parts->catalog = std::make_shared<jobs::PlaylistCatalog>(db, downloads);
         if (config.spotifyConfigured())

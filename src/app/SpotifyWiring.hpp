@@ -15,6 +15,7 @@ namespace soulspot::net
     class IHttpClient;
 }
 namespace soulspot::http { class Router; }
+namespace soulspot::sources::spotify { class ISpotifyApi; }
 namespace soulspot::jobs
 {
     class DownloadService;
@@ -34,6 +35,7 @@ namespace soulspot::app
         std::shared_ptr<jobs::PlaylistImportService> fileImport;
         std::shared_ptr<jobs::PlaylistCatalog> catalog;
         std::shared_ptr<jobs::SpotifySyncScheduler> scheduler; // null when SPOTIFY_CLIENT_ID is not set
+        std::shared_ptr<sources::spotify::ISpotifyApi> api;    // the user's Spotify (albums, saved albums)
 
         void start();
         void stop();

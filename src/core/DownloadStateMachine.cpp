@@ -67,7 +67,7 @@ namespace soulspot::core
         };
         // clang-format on
 
-        constexpr std::array<std::pair<R, std::string_view>, 18> kReasonNames{{
+        constexpr std::array<std::pair<R, std::string_view>, 21> kReasonNames{{
             {R::Claimed, "claimed"},
             {R::Enqueued, "enqueued"},
             {R::Reattached, "reattached"},
@@ -86,6 +86,9 @@ namespace soulspot::core
             {R::UserCancelled, "user_cancelled"},
             {R::UserRetry, "user_retry"},
             {R::WishlistRetry, "wishlist_retry"},
+            {R::AlreadyOwned, "already_owned"},
+            {R::PartialKept, "partial_kept"},
+            {R::Discarded, "discarded"},
         }};
     } // namespace
 

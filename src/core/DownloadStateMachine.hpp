@@ -34,6 +34,10 @@ namespace soulspot::core
         UserCancelled,      // active / NOT_FOUND → CANCELLED
         UserRetry,          // FAILED/NOT_FOUND/CANCELLED → QUEUED: manual retry
         WishlistRetry,      // NOT_FOUND → QUEUED: the wishlist schedule came round
+        // album road only (core/AlbumStateMachine)
+        AlreadyOwned,       // SEARCHING → IMPORTED: every wanted track of the album is in the library already
+        PartialKept,        // DOWNLOADING → COMPLETED: tracks settled, some missing, the policy keeps what came
+        Discarded,          // DOWNLOADING → FAILED: tracks settled, some missing, the policy discards the album
     };
 
     std::string_view toString(TransitionReason r);

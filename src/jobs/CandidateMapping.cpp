@@ -17,23 +17,23 @@ namespace soulspot::jobs
         return w;
     }
 
+    matching::SearchFile toFile(const sources::slskd::SearchFileDto& f, bool locked)
+    {
+        matching::SearchFile out;
+        out.filename = f.filename;
+        out.size = f.size;
+        out.bitRate = f.bitRate;
+        out.bitDepth = f.bitDepth;
+        out.sampleRate = f.sampleRate;
+        out.length = f.length;
+        out.isVariableBitRate = f.isVariableBitRate;
+        out.extension = f.extension;
+        out.locked = locked || f.isLocked;
+        return out;
+    }
+
     namespace
     {
-        matching::SearchFile toFile(const sources::slskd::SearchFileDto& f, bool locked)
-        {
-            matching::SearchFile out;
-            out.filename = f.filename;
-            out.size = f.size;
-            out.bitRate = f.bitRate;
-            out.bitDepth = f.bitDepth;
-            out.sampleRate = f.sampleRate;
-            out.length = f.length;
-            out.isVariableBitRate = f.isVariableBitRate;
-            out.extension = f.extension;
-            out.locked = locked || f.isLocked;
-            return out;
-        }
-
         void putOpt(nlohmann::json& j, const char* key, const std::optional<int>& v)
         {
             if (v)

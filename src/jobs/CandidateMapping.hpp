@@ -15,6 +15,7 @@
 namespace soulspot::jobs
 {
     matching::WantedTrack toWanted(const db::TrackRecord& track);
+    matching::SearchFile toFile(const sources::slskd::SearchFileDto& file, bool locked);
     std::vector<matching::SearchResponse> toMatching(const std::vector<sources::slskd::SearchResponseDto>& responses);
     std::vector<db::CandidateRecord> toCandidateRecords(const matching::MatchResult& result, const std::string& query,
                                                         int maxStored);

@@ -7,6 +7,7 @@
 #include "core/Log.hpp"
 #include "core/Uuid.hpp"
 #include "jobs/CandidateMapping.hpp"
+#include "jobs/SlskdSearch.hpp"
 #include "matching/QueryBuilder.hpp"
 
 namespace soulspot::jobs
@@ -94,27 +95,7 @@ namespace soulspot::jobs
         if (!road_.commit(d, S::Searching, R::Saved))
             return core::fail(core::Error::conflict("download changed while searching"));
 
-        sources::slskd::SearchRequest request;
-        request.id = *d.searchId;
-        request.searchText = query;
-        request.searchTimeout = policy.searchTimeout;
-        sources::slskd::SearchWaitOptions wait;
-        wait.pollInterval = policy.searchPollInterval;
-        wait.overallTimeout = policy.searchTimeout * 8;
-        kLog.info("searching slskd", {{"download_id", d.id}, {"query", query}, {"search_id", *d.searchId}});
-        auto result = road_.slskd().searchAndWait(request, wait);
-        if (!result)
-            return core::fail(result.error());
-        auto responses = toMatching(result->responses);
-        scheduler_->recordResult(responses.empty());
-        road_.check(cache_.put(query, responsesToJson(responses), static_cast<int>(responses.size())), d.id, "search cache");
-        if (auto gone = road_.slskd().deleteSearch(*d.searchId); !gone) // slskd keeps searches forever otherwise
-            kLog.debug("could not delete the finished search", {{"download_id", d.id}, {"error", gone.error().message}});
-        kLog.info("search finished", {{"download_id", d.id},
-                                      {"query", query},
-                                      {"responses", std::int64_t(responses.size())},
-                                      {"state", result->state.state}});
-        return responses;
+        return runSlskdSearch({road_.slskd(), *scheduler_, cache_, policy}, *d.searchId, query, "download_id", d.id);
     }
 
     void DownloadLifecycle::acquire(db::DownloadRecord d, std::stop_token stop)

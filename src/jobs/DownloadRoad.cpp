@@ -1,5 +1,7 @@
 #include "jobs/DownloadRoad.hpp"
 
+#include <cstdio>
+
 #include "core/Log.hpp"
 #include "jobs/CandidateMapping.hpp"
 
@@ -13,6 +15,30 @@ namespace soulspot::jobs
     } // namespace
 
     std::string destinationFolder(std::int64_t downloadId) { return "soulspot-" + std::to_string(downloadId); }
+
+    std::string albumDestinationFolder(std::int64_t albumId, const std::string& username, const std::string& remoteFile)
+    {
+        // One folder per (album, peer, remote folder): CD1\01.flac and CD2\01.flac never collide, and the
+        // name is computed again from the download alone when its file is looked for.
+        const auto cut = remoteFile.find_last_of("\\/");
+        const std::string parent = cut == std::string::npos ? std::string() : remoteFile.substr(0, cut);
+        std::uint64_t h = 1469598103934665603ULL; // FNV-1a: stable across builds and platforms
+        for (const unsigned char ch : username + '\0' + parent)
+        {
+            h ^= ch;
+            h *= 1099511628211ULL;
+        }
+        char hex[17];
+        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+        return "soulspot-album-" + std::to_string(albumId) + "-" + std::string(hex, 8);
+    }
+
+    std::string destinationFolderOf(const db::DownloadRecord& d)
+    {
+        if (d.albumId && d.username && d.filename)
+            return albumDestinationFolder(*d.albumId, *d.username, *d.filename);
+        return destinationFolder(d.id);
+    }
 
     DownloadRoad::DownloadRoad(db::Database& db, std::shared_ptr<sources::slskd::ISlskdApi> slskd,
                                std::shared_ptr<net::CircuitBreaker> breaker, DownloadPolicy policy,
@@ -88,85 +114,117 @@ namespace soulspot::jobs
 
     void DownloadRoad::startTransfer(db::DownloadRecord d, S expected, const db::CandidateRecord& c)
     {
-        // Persist the intent first: a crash after the POST is recovered by finding this file's transfer.
-        d.status = expected;
-        d.enqueuePending = true;
-        d.username = c.username;
-        d.filename = c.filename;
-        d.size = c.size;
-        d.bitrate = c.bitrate;
-        d.format = c.format;
-        d.candidateId = c.id;
-        d.transferId.reset();
-        d.progressPercent = 0;
-        d.bytesTransferred = 0;
-        if (!commit(d, expected, R::Saved))
+        std::vector<PlannedTransfer> one;
+        auto target = d;
+        target.username = c.username;
+        target.filename = c.filename;
+        const auto destination = destinationFolderOf(target);
+        one.push_back({std::move(d), c});
+        startTransfers(std::move(one), expected, destination);
+    }
+
+    void DownloadRoad::startTransfers(std::vector<PlannedTransfer> planned, S expected, const std::string& destination)
+    {
+        if (planned.empty())
             return;
-        check(downloads_.markCandidateTried(c.id), d.id, "mark candidate tried");
+        // Persist every intent first: a crash after the POST is recovered by finding each file's transfer.
+        std::vector<PlannedTransfer> intended;
+        std::vector<sources::slskd::EnqueueFile> files;
+        for (auto& [d, c] : planned)
+        {
+            d.status = expected;
+            d.enqueuePending = true;
+            d.username = c.username;
+            d.filename = c.filename;
+            d.size = c.size;
+            d.bitrate = c.bitrate;
+            d.format = c.format;
+            d.candidateId = c.id;
+            d.transferId.reset();
+            d.progressPercent = 0;
+            d.bytesTransferred = 0;
+            if (!commit(d, expected, R::Saved))
+                continue;
+            if (c.id != 0)
+                check(downloads_.markCandidateTried(c.id), d.id, "mark candidate tried");
+            files.push_back({c.filename, c.size});
+            intended.push_back({std::move(d), c});
+        }
+        if (intended.empty())
+            return;
+        const auto& username = intended.front().candidate.username;
 
         sources::slskd::EnqueueOptions options;
-        options.destination = destinationFolder(d.id);
-        auto result = slskd_->enqueue(c.username, {{c.filename, c.size}}, options);
+        options.destination = destination;
+        auto result = slskd_->enqueue(username, files, options);
         if (!result)
         {
-            if (core::meansWait(result.error()))
-            {
-                // We cannot know whether slskd took it; enqueue_pending stays set so recovery checks first.
-                backToQueue(d, expected, slskdRetryAfter(&result.error()), R::WaitForSlskd,
-                            "slskd unreachable during enqueue: " + result.error().message);
-                return;
-            }
+            const bool wait = core::meansWait(result.error());
             const bool offline = result.error().code == core::ErrorCode::NotFound;
-            d.enqueuePending = false;
-            if (!commit(d, expected, R::Saved))
-                return;
-            check(downloads_.addAttempt({0, d.id, c.username, c.filename, std::nullopt, "failed",
-                                         offline ? "user_offline" : "enqueue_failed", result.error().message, nowIso(),
-                                         nowIso()}),
-                  d.id, "record attempt");
-            failTransfer(std::move(d), offline ? "user_offline" : "enqueue_failed", result.error().message, !offline);
+            for (auto& [d, c] : intended)
+            {
+                if (wait)
+                {
+                    // We cannot know whether slskd took it; enqueue_pending stays set so recovery checks first.
+                    backToQueue(d, expected, slskdRetryAfter(&result.error()), R::WaitForSlskd,
+                                "slskd unreachable during enqueue: " + result.error().message);
+                    continue;
+                }
+                d.enqueuePending = false;
+                if (!commit(d, expected, R::Saved))
+                    continue;
+                check(downloads_.addAttempt({0, d.id, c.username, c.filename, std::nullopt, "failed",
+                                             offline ? "user_offline" : "enqueue_failed", result.error().message, nowIso(),
+                                             nowIso()}),
+                      d.id, "record attempt");
+                failTransfer(std::move(d), offline ? "user_offline" : "enqueue_failed", result.error().message, !offline);
+            }
             return;
         }
-        std::string transferId;
-        for (const auto& e : result->enqueued)
-            if (e.filename == c.filename)
-                transferId = e.transferId;
-        if (transferId.empty())
+        for (auto& [d, c] : intended)
         {
-            std::string message = "slskd did not enqueue the file";
-            for (const auto& f : result->failed)
-                message = f.message.empty() ? message : f.message;
+            std::string transferId;
+            for (const auto& e : result->enqueued)
+                if (e.filename == c.filename)
+                    transferId = e.transferId;
+            if (transferId.empty())
+            {
+                std::string message = "slskd did not enqueue the file";
+                for (const auto& f : result->failed)
+                    if (f.filename == c.filename && !f.message.empty())
+                        message = f.message;
+                d.enqueuePending = false;
+                if (!commit(d, expected, R::Saved))
+                    continue;
+                check(downloads_.addAttempt({0, d.id, c.username, c.filename, std::nullopt, "failed", "enqueue_failed",
+                                             message, nowIso(), nowIso()}),
+                      d.id, "record attempt");
+                failTransfer(std::move(d), "enqueue_failed", message, true);
+                continue;
+            }
+            d.transferId = transferId;
             d.enqueuePending = false;
-            if (!commit(d, expected, R::Saved))
-                return;
-            check(downloads_.addAttempt({0, d.id, c.username, c.filename, std::nullopt, "failed", "enqueue_failed", message,
-                                         nowIso(), nowIso()}),
+            d.status = S::Downloading;
+            d.attempts += 1;
+            d.lastProgressAt = nowIso();
+            d.errorCode.reset();
+            d.errorMessage.reset();
+            d.waitingFor.reset();
+            if (!commit(d, expected, R::Enqueued, "from " + c.username))
+            {
+                // Cancelled while we were talking to slskd: do not leave an orphan transfer behind.
+                check(slskd_->cancelTransfer(c.username, transferId, true), d.id, "cancel orphan transfer");
+                continue;
+            }
+            check(downloads_.addAttempt({0, d.id, c.username, c.filename, transferId, "downloading", std::nullopt,
+                                         std::nullopt, nowIso(), std::nullopt}),
                   d.id, "record attempt");
-            failTransfer(std::move(d), "enqueue_failed", message, true);
-            return;
+            kLog.info("transfer enqueued", {{"download_id", d.id},
+                                            {"username", c.username},
+                                            {"filename", c.filename},
+                                            {"transfer_id", transferId},
+                                            {"score", c.score}});
         }
-        d.transferId = transferId;
-        d.enqueuePending = false;
-        d.status = S::Downloading;
-        d.attempts += 1;
-        d.lastProgressAt = nowIso();
-        d.errorCode.reset();
-        d.errorMessage.reset();
-        d.waitingFor.reset();
-        if (!commit(d, expected, R::Enqueued, "from " + c.username))
-        {
-            // Cancelled while we were talking to slskd: do not leave an orphan transfer behind.
-            check(slskd_->cancelTransfer(c.username, transferId, true), d.id, "cancel orphan transfer");
-            return;
-        }
-        check(downloads_.addAttempt({0, d.id, c.username, c.filename, transferId, "downloading", std::nullopt, std::nullopt,
-                                     nowIso(), std::nullopt}),
-              d.id, "record attempt");
-        kLog.info("transfer enqueued", {{"download_id", d.id},
-                                        {"username", c.username},
-                                        {"filename", c.filename},
-                                        {"transfer_id", transferId},
-                                        {"score", c.score}});
     }
 
     std::optional<db::CandidateRecord> DownloadRoad::nextCandidate(const db::DownloadRecord& d)

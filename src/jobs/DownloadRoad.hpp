@@ -36,6 +36,16 @@ namespace soulspot::jobs
                          core::TransitionReason reason, const std::string& why);
         /// Enqueues candidate `c` for `d` (row in `expected`) → DOWNLOADING; an outage → waits in the queue.
         void startTransfer(db::DownloadRecord d, core::DownloadStatus expected, const db::CandidateRecord& c);
+        struct PlannedTransfer
+        {
+            db::DownloadRecord download;
+            db::CandidateRecord candidate;
+        };
+        /// Enqueues the files of one user for several downloads (all in `expected`) in ONE slskd request
+        /// (a batch on 0.26+, saved under `destination`): an album's folder as one unit. Each download then
+        /// goes on alone: DOWNLOADING with its own transfer id, the next candidate, or back to the queue.
+        void startTransfers(std::vector<PlannedTransfer> planned, core::DownloadStatus expected,
+                            const std::string& destination);
         /// The current source failed: the next accepted candidate, else a later search, else FAILED.
         void failTransfer(db::DownloadRecord d, const std::string& reason, const std::string& message, bool blockSource);
         /// Every candidate is spent: QUEUED after the next backoff step, or FAILED once retries run out
@@ -91,4 +101,8 @@ namespace soulspot::jobs
 
     /// "soulspot-<id>": the per-download destination folder requested from slskd 0.26+.
     std::string destinationFolder(std::int64_t downloadId);
+    /// "soulspot-album-<id>-<hash>": where an album's files from one peer's remote folder are saved (0.26+).
+    std::string albumDestinationFolder(std::int64_t albumId, const std::string& username, const std::string& remoteFile);
+    /// Where slskd 0.26+ puts the file of `d`: its album's folder when it was enqueued with one, else its own.
+    std::string destinationFolderOf(const db::DownloadRecord& d);
 } // namespace soulspot::jobs

@@ -29,8 +29,12 @@ namespace soulspot::jobs
     void DownloadWorkers::start()
     {
         lifecycle_->recoverInterrupted();
+        if (albums_)
+            albums_->watchdog(true);
         for (int i = 0; i < policy_.maxConcurrent; ++i)
             threads_.emplace_back([this](std::stop_token st) { acquirerLoop(st); });
+        if (albums_)
+            threads_.emplace_back([this](std::stop_token st) { albumLoop(st); });
         threads_.emplace_back([this](std::stop_token st) { monitorLoop(st); });
         kLog.info("download workers started", {{"max_concurrent", std::int64_t{policy_.maxConcurrent}},
                                                {"paused", paused_.load()}});
@@ -103,6 +107,35 @@ namespace soulspot::jobs
         }
     }
 
+    void DownloadWorkers::albumLoop(std::stop_token stop)
+    {
+        while (!stop.stop_requested())
+        {
+            if (paused_ || !lifecycle_->slskdAvailable())
+            {
+                sleepFor(stop, paused_ ? policy_.idleInterval
+                                       : std::min(lifecycle_->slskdRetryAfter(), std::chrono::milliseconds(5000)));
+                continue;
+            }
+            auto id = albums_->claimNext();
+            if (!id)
+            {
+                sleepFor(stop, policy_.idleInterval);
+                continue;
+            }
+            try
+            {
+                albums_->acquire(*id, stop);
+            }
+            catch (const std::exception& e)
+            {
+                // The album stays SEARCHING without a live owner: the watchdog puts it back in the queue.
+                kLog.error("album step failed", {{"album_id", *id}, {"error", std::string(e.what())}});
+                sleepFor(stop, std::chrono::seconds(1));
+            }
+        }
+    }
+
     void DownloadWorkers::monitorLoop(std::stop_token stop)
     {
         auto nextWatch = std::chrono::steady_clock::now() + policy_.watchdogInterval;
@@ -112,9 +145,13 @@ namespace soulspot::jobs
             {
                 lifecycle_->monitorTransfers();
                 lifecycle_->importFinished();
+                if (albums_)
+                    albums_->settle();
                 if (std::chrono::steady_clock::now() >= nextWatch)
                 {
                     lifecycle_->watchdog();
+                    if (albums_)
+                        albums_->watchdog(false);
                     nextWatch = std::chrono::steady_clock::now() + policy_.watchdogInterval;
                 }
             }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/Log.hpp"
+#include "db/repositories/AlbumRepository.hpp"
 #include "db/repositories/LibraryRepository.hpp"
 #include "jobs/LibraryIndexing.hpp"
 
@@ -33,6 +34,14 @@ namespace soulspot::jobs
                 base.artistCredit = known.artistCredit;
             }
             text(base.album, known.album);
+            text(base.albumArtist, known.albumArtist);
+            text(base.albumType, known.albumType);
+            text(base.musicBrainzReleaseId, known.musicBrainzReleaseId);
+            text(base.musicBrainzReleaseGroupId, known.musicBrainzReleaseGroupId);
+            if (known.trackTotal)
+                base.trackTotal = known.trackTotal;
+            if (known.discTotal)
+                base.discTotal = known.discTotal;
             text(base.date, known.date);
             text(base.isrc, known.isrc);
             if (known.trackNumber)
@@ -75,6 +84,24 @@ namespace soulspot::jobs
             }
             return "imported";
         }
+        // The album's release wins over what the track row (perhaps from a playlist's compilation) says.
+        void applyRelease(library::TrackMetadata& m, const db::AlbumRepository::Placement& p)
+        {
+            const auto& a = p.album;
+            m.album = a.title;
+            m.albumArtist = a.artist;
+            if (!a.releaseDate.empty())
+                m.date = a.releaseDate;
+            m.albumType = a.primaryType;
+            m.discNumber = p.discNumber;
+            m.discTotal = std::max(1, a.discCount);
+            if (p.trackNumber > 0)
+                m.trackNumber = p.trackNumber;
+            if (p.tracksOnDisc > 0)
+                m.trackTotal = p.tracksOnDisc;
+            m.musicBrainzReleaseId = a.releaseMbid;
+            m.musicBrainzReleaseGroupId = a.releaseGroupMbid;
+        }
     } // namespace
 
     library::TrackMetadata metadataFromTrack(const db::TrackRecord& track)
@@ -116,7 +143,17 @@ namespace soulspot::jobs
             current = existing->metadata;
         if (request.track)
         {
-            const auto known = metadataFromTrack(*request.track);
+            auto known = metadataFromTrack(*request.track);
+            if (request.downloadId)
+            {
+                auto placement = db::AlbumRepository(db_).placementOf(*request.downloadId);
+                if (!placement)
+                    return tl::unexpected(FilingFailure{"io_error", "could not read the album of the download: " +
+                                                                        placement.error().message,
+                                                        false, true});
+                if (*placement)
+                    applyRelease(known, **placement);
+            }
             // Tagged in the downloads folder, before the move: the library never sees a half-tagged file.
             // A tag failure is not a reason to lose a good download; enrichment writes tags again later.
             if (auto written = tags_->write(request.file, known, {}); !written)

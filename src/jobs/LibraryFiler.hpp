@@ -27,6 +27,10 @@ namespace soulspot::jobs
         std::optional<db::TrackRecord> track; // the wanted track; nullopt = name by the file's own tags
         int durationToleranceMs{3000};
         std::string originalTitle;             // the name the peer gave the file, for {Original Title}
+        /// The download the file came from: when it fetched a track of a wanted album, the album's release
+        /// (album, album artist, disc/track numbers and totals, MBIDs, year) is tagged and named with, so every
+        /// track of the album lands in one folder whatever the peer called it.
+        std::optional<std::int64_t> downloadId;
     };
 
     struct Filed

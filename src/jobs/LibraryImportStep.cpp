@@ -24,6 +24,7 @@ namespace soulspot::jobs
         FilingRequest request;
         request.file = file;
         request.track = download.track;
+        request.downloadId = download.id;
         request.durationToleranceMs =
             1000 * (profiles_ ? profiles_(download.qualityProfile).lengthToleranceSec : kDefaultToleranceSec);
         if (download.filename)

@@ -108,7 +108,7 @@ namespace soulspot::jobs
     void TransferMonitor::finishSucceeded(db::DownloadRecord d, const sources::slskd::TransferDto& transfer)
     {
         const auto& policy = road_.policy();
-        LocateRequest locate{policy.slskdDownloadPath, *d.filename, d.size.value_or(transfer.size), destinationFolder(d.id)};
+        LocateRequest locate{policy.slskdDownloadPath, *d.filename, d.size.value_or(transfer.size), destinationFolderOf(d)};
         auto path = locateDownloadedFile(locate);
         if (!path)
         {

@@ -352,6 +352,7 @@ DROP TABLE auth_users;
             {4, "spotify", kSpotifyUp, kSpotifyDown},
             {5, "auth", kAuthUp, kAuthDown},
             {6, "download_robustness", schema::kRobustnessUp, schema::kRobustnessDown},
+            {7, "albums", schema::kAlbumsUp, schema::kAlbumsDown},
         };
         return migrations;
     }

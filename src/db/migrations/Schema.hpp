@@ -13,5 +13,7 @@ namespace soulspot::db
         // Later migrations live in files of their own (one per round of work).
         extern const char* const kRobustnessUp;
         extern const char* const kRobustnessDown;
+        extern const char* const kAlbumsUp;
+        extern const char* const kAlbumsDown;
     } // namespace schema
 } // namespace soulspot::db

@@ -16,7 +16,7 @@ namespace soulspot::db
             "d.slskd_username, d.slskd_filename, d.slskd_transfer_id, d.format, d.local_path, d.size, d.bitrate, "
             "d.progress_percent, d.bytes_transferred, d.quality_profile, d.next_attempt_at, d.search_id, d.search_query, "
             "d.enqueue_pending, d.candidate_id, d.last_progress_at, d.correlation_id, d.created_at, d.updated_at, "
-            "d.completed_at, d.waiting_for, d.claimed_by, d.claimed_until, " + std::string(kTrackColumns) + " FROM downloads d JOIN tracks t ON t.id = d.track_id ";
+            "d.completed_at, d.waiting_for, d.claimed_by, d.claimed_until, d.album_id, " + std::string(kTrackColumns) + " FROM downloads d JOIN tracks t ON t.id = d.track_id ";
 
         std::optional<int> optInt(const Row& r, std::size_t i)
         {
@@ -58,7 +58,8 @@ namespace soulspot::db
             d.waitingFor = r.getOptString(28);
             d.claimedBy = r.getOptString(29);
             d.claimedUntil = r.getOptString(30);
-            d.track = readTrack(r, 31);
+            d.albumId = r.getOptInt(31);
+            d.track = readTrack(r, 32);
             return d;
         }
 
@@ -213,30 +214,35 @@ namespace soulspot::db
     }
 
 
+    core::Result<void> insertCandidates(Connection& c, std::int64_t downloadId, const std::vector<CandidateRecord>& cs)
+    {
+        const std::string ts = now();
+        for (const auto& x : cs)
+        {
+            std::string reasons;
+            for (const auto& r : x.reasons)
+                reasons += (reasons.empty() ? "" : "\n") + r;
+            auto ins = c.execute(
+                "INSERT INTO download_candidates (download_id, rank, search_query, username, filename, size, bitrate, "
+                "bit_depth, sample_rate, length_seconds, format, score, confidence, quality_tier, accepted, reasons, "
+                "has_free_slot, queue_length, upload_speed, tried, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+                "$9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
+                {downloadId, std::int64_t{x.rank}, x.searchQuery, x.username, x.filename, x.size, toValue(x.bitrate),
+                 toValue(x.bitDepth), toValue(x.sampleRate), toValue(x.lengthSeconds), x.format, x.score, x.confidence,
+                 std::int64_t{x.qualityTier}, std::int64_t{x.accepted ? 1 : 0}, reasons,
+                 std::int64_t{x.hasFreeSlot ? 1 : 0}, x.queueLength, x.uploadSpeed, std::int64_t{x.tried ? 1 : 0}, ts});
+            if (!ins)
+                return core::fail(ins.error());
+        }
+        return {};
+    }
+
     core::Result<void> DownloadRepository::replaceCandidates(std::int64_t downloadId, const std::vector<CandidateRecord>& cs)
     {
         return db_.transactionVoid([&](Connection& c) -> core::Result<void> {
             if (auto d = c.execute("DELETE FROM download_candidates WHERE download_id = $1", {downloadId}); !d)
                 return core::fail(d.error());
-            const std::string ts = now();
-            for (const auto& x : cs)
-            {
-                std::string reasons;
-                for (const auto& r : x.reasons)
-                    reasons += (reasons.empty() ? "" : "\n") + r;
-                auto ins = c.execute(
-                    "INSERT INTO download_candidates (download_id, rank, search_query, username, filename, size, bitrate, "
-                    "bit_depth, sample_rate, length_seconds, format, score, confidence, quality_tier, accepted, reasons, "
-                    "has_free_slot, queue_length, upload_speed, tried, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-                    "$9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
-                    {downloadId, std::int64_t{x.rank}, x.searchQuery, x.username, x.filename, x.size, toValue(x.bitrate),
-                     toValue(x.bitDepth), toValue(x.sampleRate), toValue(x.lengthSeconds), x.format, x.score, x.confidence,
-                     std::int64_t{x.qualityTier}, std::int64_t{x.accepted ? 1 : 0}, reasons,
-                     std::int64_t{x.hasFreeSlot ? 1 : 0}, x.queueLength, x.uploadSpeed, std::int64_t{x.tried ? 1 : 0}, ts});
-                if (!ins)
-                    return core::fail(ins.error());
-            }
-            return {};
+            return insertCandidates(c, downloadId, cs);
         });
     }
 

@@ -63,4 +63,6 @@ namespace soulspot::db
 
     /// Comma-separated, upper-case list parsing for `?status=QUEUED,DOWNLOADING`.
     core::Result<std::vector<core::DownloadStatus>> parseStatusList(const std::string& text);
+    /// Inserts `candidates` for `downloadId` inside the caller's transaction.
+    core::Result<void> insertCandidates(Connection& c, std::int64_t downloadId, const std::vector<CandidateRecord>& candidates);
 } // namespace soulspot::db

@@ -69,6 +69,8 @@ namespace soulspot::db
         std::optional<std::string> waitingFor;
         /// The worker lease: which instance owns the row until when (owned statuses only).
         std::optional<std::string> claimedBy, claimedUntil;
+        /// The wanted album this download fetches a track of (its folder, its tags); nullopt for a lone track.
+        std::optional<std::int64_t> albumId;
         TrackRecord track;
     };
 
@@ -125,5 +127,108 @@ namespace soulspot::db
         std::string reason;
         std::optional<std::string> expiresAt;
         std::string createdAt;
+    };
+} // namespace soulspot::db
+
+namespace soulspot::db
+{
+    /// What the user asked for when an album can not be completed (issue 10 §3).
+    enum class IncompletePolicy { KeepPartial, WaitAndRetry, Discard };
+    std::string_view toString(IncompletePolicy p);
+    std::optional<IncompletePolicy> parseIncompletePolicy(std::string_view s);
+
+    struct AlbumTrackInput
+    {
+        TrackInput track;
+        int discNumber{1};
+        int trackNumber{0};
+    };
+
+    /// A wanted album as it is created (its tracklist resolved from Spotify or MusicBrainz already).
+    struct AlbumInput
+    {
+        std::string title;
+        std::string artist; // album artist credit as displayed
+        std::string releaseDate;
+        std::string primaryType;
+        int discCount{1};
+        std::string spotifyId, releaseMbid, releaseGroupMbid;
+        std::string coverUrl;
+        std::string source;        // what the user gave: URL, id or text
+        std::string releaseChoice; // why this release of its group ("" when the user named the release)
+        IncompletePolicy policy{IncompletePolicy::WaitAndRetry};
+        bool replaceOwned{false}; // fetch the whole album again even where tracks are owned
+        std::optional<std::string> qualityProfile;
+        std::vector<AlbumTrackInput> tracks;
+    };
+
+    struct AlbumRecord
+    {
+        std::int64_t id{0};
+        std::string title, artist, releaseDate, primaryType;
+        int discCount{1};
+        std::string spotifyId, releaseMbid, releaseGroupMbid, coverUrl, source, releaseChoice;
+        core::DownloadStatus status{core::DownloadStatus::Queued};
+        IncompletePolicy policy{IncompletePolicy::WaitAndRetry};
+        bool replaceOwned{false};
+        std::optional<std::string> qualityProfile;
+        std::optional<int> chosenFolder; // rank into album_folders
+        std::optional<std::string> searchQuery;
+        int searchRetries{0};
+        std::optional<std::string> nextAttemptAt, errorCode, errorMessage, waitingFor, claimedBy, claimedUntil;
+        std::string createdAt, updatedAt;
+        std::optional<std::string> completedAt;
+        int trackCount{0}; // filled by list/find
+    };
+
+    /// One entry of an album's tracklist with the state of its track.
+    struct AlbumTrackRecord
+    {
+        int position{0};
+        int discNumber{1};
+        int trackNumber{0};
+        TrackRecord track;
+        std::optional<std::int64_t> downloadId; // the newest download of this track fetched for this album
+        std::optional<core::DownloadStatus> downloadStatus;
+        double progressPercent{0};
+        bool owned{false}; // the track is in the library (tracks.local_path)
+    };
+
+    /// One file a folder offers for one wanted track.
+    struct AlbumFolderPick
+    {
+        int position{0}; // album_tracks.position
+        std::string filename;
+        std::int64_t size{0};
+        std::string format;
+        std::optional<int> bitRate, bitDepth, sampleRate, length;
+        double confidence{0};
+    };
+
+    struct AlbumFolderRecord
+    {
+        std::int64_t id{0};
+        std::int64_t albumId{0};
+        int rank{0};
+        std::string username, directory;
+        bool accepted{false};
+        double score{0};
+        std::string format;
+        int matchedTracks{0}, missingTracks{0}, audioFiles{0};
+        bool browsed{false};
+        std::vector<std::string> reasons;
+        std::vector<AlbumFolderPick> picks;
+        bool hasFreeSlot{false};
+        std::int64_t queueLength{0}, uploadSpeed{0};
+    };
+
+    struct AlbumEventRecord
+    {
+        std::int64_t id{0};
+        std::int64_t albumId{0};
+        std::optional<std::string> fromStatus;
+        std::string toStatus, reason;
+        std::optional<std::string> message;
+        std::string at;
     };
 } // namespace soulspot::db

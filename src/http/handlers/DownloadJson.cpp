@@ -48,6 +48,8 @@ namespace soulspot::http
                 {"search_retries", d.searchRetries},
                 {"quality_profile", opt(d.qualityProfile)},
                 {"next_attempt_at", opt(d.nextAttemptAt)},
+                {"waiting_for", opt(d.waitingFor)},
+                {"album_id", opt(d.albumId)},
                 {"error", error},
                 {"created_at", d.createdAt},
                 {"updated_at", d.updatedAt},
