@@ -23,7 +23,10 @@ cmake --build build -j "$JOBS"
 
 if [ "${SOULSPOT_SKIP_ASAN:-0}" != "1" ]; then
   echo "run-tests: ASan/UBSan build"
-  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSOULSPOT_SANITIZE=ON -DSOULSPOT_BUILD_BENCH=OFF >/dev/null
+  # Unit and integration tests only: the end-to-end, browser and docker tests run the release binary once
+  # above, and are not built a second time here.
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSOULSPOT_SANITIZE=ON -DSOULSPOT_BUILD_BENCH=OFF \
+    "-DSOULSPOT_SKIP=e2e;browser;docker" >/dev/null
   cmake --build build-asan -j "$JOBS"
   (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
      LSAN_OPTIONS=suppressions="$PWD/../tests/lsan.supp" \

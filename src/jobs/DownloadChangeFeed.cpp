@@ -80,6 +80,33 @@ namespace soulspot::jobs
         for (const auto id : changed)
             if (auto d = downloads_.get(id); d && *d)
                 publish(**d);
+        albumTick(cutoff);
+    }
+
+    void DownloadChangeFeed::albumTick(const std::string& cutoff)
+    {
+        // Albums change far less often than downloads: one small query per tick, one "album" event each.
+        auto rs = db_.execute("SELECT id, updated_at, status, title, artist_name, error_code, error_message FROM albums "
+                              "WHERE status IS NOT NULL AND updated_at >= $1 ORDER BY updated_at, id LIMIT $2",
+                              {cutoff, static_cast<std::int64_t>(settings_.burstLimit)});
+        if (!rs)
+            return;
+        for (const auto& row : rs->rows)
+        {
+            const auto id = row.getInt(0);
+            const auto updatedAt = row.getString(1);
+            auto it = publishedAlbums_.find(id);
+            if (it != publishedAlbums_.end() && it->second >= updatedAt)
+                continue;
+            publishedAlbums_[id] = updatedAt;
+            nlohmann::json error = nullptr;
+            if (row.getOptString(5) || row.getOptString(6))
+                error = {{"code", row.getOptString(5).value_or("error")}, {"message", row.getOptString(6).value_or("")}};
+            const nlohmann::json body = {{"id", id},          {"status", row.getString(2)}, {"title", row.getString(3)},
+                                         {"artist", row.getString(4)}, {"error", error},  {"updated_at", updatedAt}};
+            bus_->publish("album", body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        }
+        std::erase_if(publishedAlbums_, [&](const auto& entry) { return entry.second < cutoff; });
     }
 
     void DownloadChangeFeed::publish(const db::DownloadRecord& d)

@@ -1,5 +1,6 @@
 #pragma once
-// Turns changes of the downloads table into "download" events on the EventBus for the live UI.
+// Turns changes of the downloads table into "download" events (and of wanted albums into "album" events)
+// on the EventBus for the live UI.
 //
 // Why a feed over the table instead of publish calls at each save: downloads change from many writers
 // (workers, the lifecycle, API actions, playlist sync, a second process running CLI commands). Watching
@@ -50,6 +51,7 @@ namespace soulspot::jobs
             double bytesPerSecond{0};
         };
         void publish(const db::DownloadRecord& d);
+        void albumTick(const std::string& cutoff);
 
         db::Database& db_;
         db::DownloadRepository downloads_;
@@ -57,6 +59,7 @@ namespace soulspot::jobs
         std::shared_ptr<core::IClock> clock_;
         ChangeFeedSettings settings_;
         std::map<std::int64_t, std::string> published_; // id → updated_at already sent
+        std::map<std::int64_t, std::string> publishedAlbums_;
         std::map<std::int64_t, Rate> rates_;
         std::mutex mutex_;
         std::condition_variable cv_;
