@@ -130,7 +130,7 @@ export async function render(root, ctx) {
       'aria-label': `Pick folder ${f.rank} from ${f.username}`,
     }, current ? 'Current' : 'Pick this folder');
     pick.addEventListener('click', () => choose(f, pick));
-    const picks = noPicks ? null : h('details', {}, h('summary', { class: 'small' }, `${f.picks.length} files picked`),
+    const picks = noPicks ? null : h('details', {}, h('summary', { class: 'small' }, `${f.picks.length} file${f.picks.length === 1 ? '' : 's'} picked`),
       h('ol', { class: 'reasons' }, f.picks.map((p) => h('li', { title: p.filename },
         `${p.position}. ${p.filename.split(/[\\/]/).pop()} (${quality(p)}, confidence ${Number(p.confidence).toFixed(2)})`))));
     return h('tr', { 'data-rank': f.rank, class: current ? 'current' : '' },
@@ -164,7 +164,6 @@ export async function render(root, ctx) {
   function view(a) {
     const year = a.release_date ? String(a.release_date).slice(0, 4) : null;
     const facts = [
-      ['Status', statusBadge(a.status)],
       ['Source', sourceFact(a)],
       ['Release choice', a.release_choice || '—'],
       ['If incomplete', POLICY_TEXT[a.policy] || a.policy || '—'],
