@@ -31,6 +31,7 @@ const SCENARIOS = [
   ['choose-another-candidate', trusted.chooseAnotherCandidate],
   ['naming-template', trusted.namingTemplate],
   ['every-page-agrees-with-the-api', pages.everyPageAgreesWithTheApi],
+  ['albums-page', pages.albumsPage],
   ['keyboard-navigation', pages.keyboardNavigation],
   ['login-from-untrusted-address', untrusted.loginFromUntrustedAddress],
   ['csrf-rejected', untrusted.csrfRejected],

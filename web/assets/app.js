@@ -8,6 +8,8 @@ const ROUTES = [
   { pattern: /^\/$/, page: 'dashboard', nav: 'dashboard', title: 'Dashboard' },
   { pattern: /^\/downloads\/?$/, page: 'downloads', nav: 'downloads', title: 'Downloads' },
   { pattern: /^\/downloads\/(\d+)\/?$/, page: 'download-detail', nav: 'downloads', title: 'Download' },
+  { pattern: /^\/albums\/?$/, page: 'albums', nav: 'albums', title: 'Albums' },
+  { pattern: /^\/albums\/(\d+)\/?$/, page: 'album-detail', nav: 'albums', title: 'Album' },
   { pattern: /^\/playlists\/?$/, page: 'playlists', nav: 'playlists', title: 'Playlists' },
   { pattern: /^\/playlists\/(\d+)\/?$/, page: 'playlist-detail', nav: 'playlists', title: 'Playlist' },
   { pattern: /^\/library\/?$/, page: 'library', nav: 'library', title: 'Library' },

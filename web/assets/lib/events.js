@@ -2,7 +2,7 @@
 // reconnects; when the server says "reset" (we missed too much) every subscriber refetches.
 // If the stream is closed for good (e.g. a 401 after a restart), we reopen it ourselves with the last id.
 
-const TYPES = ['download', 'downloads_changed', 'sync', 'scan', 'reset', 'heartbeat', 'hello'];
+const TYPES = ['download', 'album', 'downloads_changed', 'sync', 'scan', 'reset', 'heartbeat', 'hello'];
 
 export class LiveEvents {
   constructor(url = '/api/v1/events') {
