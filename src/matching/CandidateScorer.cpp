@@ -21,6 +21,7 @@ namespace soulspot::matching
         constexpr double kArtistInFileName = 0.25;
         constexpr double kArtistInFolder = 0.24;
         constexpr double kArtistPartOfName = 0.17;
+        constexpr double kArtistImpliedByFolder = 0.15; // below a named artist: the folder only names the album
         constexpr double kLengthMeasured = 0.2;
         constexpr double kLengthEstimated = 0.1;
         constexpr double kLengthUnknown = 0.05;
@@ -34,6 +35,7 @@ namespace soulspot::matching
             std::vector<std::string> excludedWords;
             int tiers;
             double acceptConfidence;
+            bool artistImpliedByFolder;
         };
 
         // 0..20: a free slot matters most, then a short queue, then speed (saturating at 1 MB/s).
@@ -106,12 +108,20 @@ namespace soulspot::matching
             const auto path = parseRemotePath(file.filename);
             const auto text = matchText(ctx.wanted, path, ctx.excludedWords);
             rejections.insert(rejections.end(), text.rejections.begin(), text.rejections.end());
+            if (text.artistIndex < 0 && !ctx.artistImpliedByFolder)
+                rejections.push_back("artist \"" +
+                                     (ctx.wanted.artists.empty() ? std::string() : ctx.wanted.artists.front().display) +
+                                     "\" is not in the path");
             describeText(ctx.wanted, text, evidence);
+            if (text.artistIndex < 0 && ctx.artistImpliedByFolder)
+                evidence.push_back("artist not named; the folder is the wanted album");
 
             double confidence = text.titleInFileName ? kTitleWeight : 0.0;
             if (text.artistIndex >= 0)
                 confidence += !text.artistWholeName ? kArtistPartOfName
                                                     : (text.artistInFileName ? kArtistInFileName : kArtistInFolder);
+            else if (ctx.artistImpliedByFolder)
+                confidence += kArtistImpliedByFolder;
             const auto length = checkLength(file, c.format, ctx.wanted.durationSec, ctx.profile.lengthToleranceSec);
             switch (length.evidence)
             {
@@ -169,7 +179,8 @@ namespace soulspot::matching
                                        const QualityProfile& profile, const PeerHistory& history) const
     {
         const auto prepared = prepareWanted(wanted);
-        Context ctx{prepared, profile, history, {}, tierCount(profile), options_.acceptConfidence};
+        Context ctx{prepared, profile, history, {}, tierCount(profile), options_.acceptConfidence,
+                    options_.artistImpliedByFolder};
         for (const auto& word : profile.excludedWords)
             for (auto& normalised : normalizeWords(word))
                 ctx.excludedWords.push_back(std::move(normalised));

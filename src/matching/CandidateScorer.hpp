@@ -45,6 +45,9 @@ namespace soulspot::matching
     struct ScorerOptions
     {
         double acceptConfidence{0.7}; // below this a file is not confidently the wanted track
+        /// Set by the album matcher for files of a folder whose name is the wanted album with nothing else
+        /// in it (`OK Computer (1997)\01 - Airbag.flac`): a file that names no artist is not rejected for it.
+        bool artistImpliedByFolder{false};
     };
 
     class CandidateScorer

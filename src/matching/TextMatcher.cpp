@@ -249,10 +249,7 @@ namespace soulspot::matching
                 }
             }
         }
-        if (verdict.artistIndex < 0)
-            verdict.rejections.push_back(
-                "artist \"" + (wanted.artists.empty() ? std::string() : wanted.artists.front().display) +
-                "\" is not in the path");
+        // A missing artist (artistIndex < 0) is judged by the caller: an album folder can imply it.
 
         // Versions: words outside the wanted title, artist, album and qualifiers.
         VersionSet present = 0;

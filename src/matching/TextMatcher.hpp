@@ -17,7 +17,7 @@ namespace soulspot::matching
         std::vector<std::string> rejections; // empty when the words are consistent with the wanted track
         double penalty{0};                   // confidence lost to unexplained words outside the title's segment
         std::string strayWords;              // those words, for reasons
-        int artistIndex{-1};                 // which wanted artist was found, -1 = none
+        int artistIndex{-1}; // which wanted artist was found, -1 = none (not a rejection here: the caller decides)
         bool artistInFileName{false};
         bool artistWholeName{false}; // fills its segment ("Prince - …"), not part of another name ("Prince Buster")
         bool albumFound{false};
