@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "core/Log.hpp"
+#include "db/repositories/AlbumRepository.hpp"
 #include "db/repositories/TrackRepository.hpp"
 #include "jobs/LibraryIndexing.hpp"
 
@@ -168,8 +169,17 @@ namespace soulspot::jobs
         if (!row.hasCover && coverArt_)
         {
             const bool releaseHasArt = match && match->release && match->release->hasFrontCover.value_or(true);
-            auto cover = coverArt_->coverForRelease(releaseHasArt ? match->release->id : std::string(), coverUrl,
-                                                    settings_.maxCoverBytes);
+            std::string releaseId = releaseHasArt ? match->release->id : std::string();
+            // A track of a wanted album gets the album's one cover, whatever release its own lookup chose.
+            if (row.trackId)
+                if (auto album = db::AlbumRepository(db_).releaseOfTrack(*row.trackId); album && *album)
+                {
+                    if (!(*album)->releaseMbid.empty())
+                        releaseId = (*album)->releaseMbid;
+                    if (!(*album)->coverUrl.empty())
+                        coverUrl = (*album)->coverUrl;
+                }
+            auto cover = coverArt_->coverForRelease(releaseId, coverUrl, settings_.maxCoverBytes);
             if (cover && *cover)
                 m.frontCover = library::CoverImage{std::move((*cover)->bytes), (*cover)->mime};
             else if (!cover)

@@ -649,4 +649,16 @@ namespace soulspot::db
                            r.getString(6)});
         return out;
     }
+
+    core::Result<std::optional<AlbumRepository::TrackRelease>> AlbumRepository::releaseOfTrack(std::int64_t trackId)
+    {
+        auto rs = db_.execute("SELECT a.musicbrainz_release_id, a.cover_url FROM album_tracks at JOIN albums a ON a.id = "
+                              "at.album_id WHERE at.track_id = $1 AND a.status IS NOT NULL ORDER BY a.id DESC LIMIT 1",
+                              {trackId});
+        if (!rs)
+            return core::fail(rs.error());
+        if (rs->empty())
+            return std::optional<TrackRelease>{};
+        return std::optional<TrackRelease>(TrackRelease{rs->front().getString(0), rs->front().getString(1)});
+    }
 } // namespace soulspot::db

@@ -97,6 +97,15 @@ namespace soulspot::db
 
         core::Result<std::vector<AlbumEventRecord>> events(std::int64_t albumId);
 
+        /// The release (MBID, cover URL) of the newest wanted album a track is on, so enrichment embeds the
+        /// album's one cover instead of the cover of whichever release a lone lookup picks.
+        struct TrackRelease
+        {
+            std::string releaseMbid;
+            std::string coverUrl;
+        };
+        core::Result<std::optional<TrackRelease>> releaseOfTrack(std::int64_t trackId);
+
     private:
         Database& db_;
     };
