@@ -238,7 +238,9 @@ namespace soulspot::jobs
                 prefs.countries = settings_.preferredCountries;
                 prefs.formats = settings_.preferredFormats;
                 const auto choice = mb::chooseRelease(*releases, prefs);
-                return fromRelease((*releases)[choice.index], source, found + choice.reason);
+                if (!choice.index || *choice.index >= releases->size())
+                    return core::fail(core::Error::notFound("no release of group " + groupId + " to choose"));
+                return fromRelease((*releases)[*choice.index], source, found + choice.reason);
             }
 
             core::Result<db::AlbumInput> searchedAlbum(const std::string& artist, const std::string& title,
