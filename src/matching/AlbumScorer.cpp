@@ -367,7 +367,7 @@ namespace soulspot::matching
                                            out.audioFiles > out.matchedTracks
                                                ? fmt::format(", {} extra", out.audioFiles - out.matchedTracks)
                                                : std::string(),
-                                           otherFiles > 0 ? fmt::format("; {} other files", otherFiles) : std::string()));
+                                           otherFiles > 0 ? fmt::format("; {} other file{}", otherFiles, otherFiles == 1 ? "" : "s") : std::string()));
             if (out.matchedTracks > 0)
                 evidence.push_back(fmt::format("{} of {} track numbers match", numbersMatching, out.matchedTracks));
             if (out.mixedFormats)
