@@ -188,13 +188,14 @@ namespace soulspot::matching
             return edges;
         }
 
-        // Place values keep the sort order in one number: complete, tier, one format, coverage, confidence,
+        // Place values keep the sort order in one number: complete, worst tier, coverage of the top tier (9 FLAC
+        // + 1 MP3 above 10 MP3, as sldl ranks), one format, confidence,
         // completeness, availability + history — each step larger than everything after it.
         double acceptedScore(const ScoredFolder& f, int tiers, double coverage, double completeness, double peerPoints)
         {
             const double tierSteps = std::clamp(tiers - f.qualityTier, 0, 8);
-            return 1e7 + (f.missingTracks == 0 ? 4e6 : 0.0) + 4e5 * tierSteps + (f.mixedFormats ? 0.0 : 2e5) +
-                   1.5e4 * std::round(10.0 * coverage) + 700.0 * std::round(20.0 * f.confidence) +
+            return 1e7 + (f.missingTracks == 0 ? 4e6 : 0.0) + 4e5 * tierSteps + 3e4 * std::round(10.0 * coverage) +
+                   (f.mixedFormats ? 0.0 : 1.5e4) + 700.0 * std::round(20.0 * f.confidence) +
                    30.0 * std::round(20.0 * completeness) + std::clamp(peerPoints + 5.0, 0.0, 29.0);
         }
 
@@ -287,16 +288,31 @@ namespace soulspot::matching
             // "Album (Single)\01 - Album.flac": one or two files, or only the track named like the album.
             const bool small = out.audioFiles <= kSingleMaxFiles && ctx.wanted.tracks.size() >= kSingleMinAlbumTracks;
             if (small && path.singleWord.empty() &&
-                (folder.browsed || (out.matchedTracks > 0 && namedLikeAlbumOnly == out.matchedTracks)))
+                ((folder.browsed && asked > out.audioFiles) ||
+                 (out.matchedTracks > 0 && namedLikeAlbumOnly == out.matchedTracks)))
                 hard.push_back(fmt::format("looks like a single named like the album: {} audio file{}, the album has "
                                            "{} tracks",
                                            out.audioFiles, out.audioFiles == 1 ? "" : "s", total));
             const bool numbersCarry = out.matchedTracks > 0 && numbersMatching * 10 >= out.matchedTracks * 8;
             if (!path.albumInPath && !(out.missingTracks == 0 && numbersCarry))
                 hard.push_back("album \"" + ctx.album.title + "\" is not in the folder path");
-            if (const VersionSet unnamed = ctx.album.mustBeLabelled & ~versionsImpliedBy(path.present);
-                unnamed != 0 && out.missingTracks > 0)
-                hard.push_back("wanted " + describeVersions(unnamed) + " album; the folder does not name it");
+            // The track scorer lets a live album's files go unlabelled; then the folder (or every file) must say it.
+            if (const VersionSet unnamed = ctx.album.mustBeLabelled & ~versionsImpliedBy(path.present); unnamed != 0)
+            {
+                int labelled = 0;
+                for (const auto& pick : out.picks)
+                {
+                    if (!pick)
+                        continue;
+                    const auto tokens = parseRemotePath(pick->filename).tokens;
+                    VersionSet named = 0;
+                    for (std::size_t k = 0; k < tokens.size(); ++k)
+                        named |= versionKindsAt(tokens, k);
+                    labelled += (unnamed & ~versionsImpliedBy(named)) == 0 ? 1 : 0;
+                }
+                if (out.matchedTracks == 0 || labelled < out.matchedTracks)
+                    hard.push_back("wanted " + describeVersions(unnamed) + " album; the folder does not name it");
+            }
 
             if (out.missingTracks > 0)
             {
@@ -351,7 +367,7 @@ namespace soulspot::matching
                                            out.audioFiles > out.matchedTracks
                                                ? fmt::format(", {} extra", out.audioFiles - out.matchedTracks)
                                                : std::string(),
-                                           otherFiles > 0 ? fmt::format("; {} other files", otherFiles) : std::string()));
+                                           otherFiles > 0 ? fmt::format("; {} other file{}", otherFiles, otherFiles == 1 ? "" : "s") : std::string()));
             if (out.matchedTracks > 0)
                 evidence.push_back(fmt::format("{} of {} track numbers match", numbersMatching, out.matchedTracks));
             if (out.mixedFormats)
