@@ -186,8 +186,8 @@ namespace soulspot::library
         if (!ext.empty() && ext.front() != '.')
             ext.insert(ext.begin(), '.');
         ext = truncateUtf8(ext, 16); // an extension is short; a long one is an attack, not a format
-        if (ext == ".")
-            ext.clear();
+        // Windows and SMB drop trailing dots, so "x.." or a ".." extension would name another file there.
+        ext.erase(ext.find_last_not_of('.') + 1);
         std::string base = sanitizePathComponent(stem, kMaxComponentBytes - ext.size());
         return base + ext;
     }

@@ -61,6 +61,15 @@ namespace soulspot::library
         EXPECT_EQ(sanitizeFileName("..", "flac"), "_.flac");
     }
 
+    // Found by fuzz/NamingTemplateFuzz.cpp: an extension of dots left the name ending in '.'.
+    TEST(SanitizeFileName, ExtensionNeverLeavesATrailingDot)
+    {
+        EXPECT_EQ(sanitizeFileName("07 - Song", ".."), "07 - Song");
+        EXPECT_EQ(sanitizeFileName("07 - Song", "."), "07 - Song");
+        EXPECT_EQ(sanitizeFileName("07 - Song", ".flac."), "07 - Song.flac");
+        EXPECT_EQ(sanitizeFileName("07 - Song", "fl.ac"), "07 - Song.fl.ac");
+    }
+
     TEST(PeerFileName, TakesTheLastComponentOfEitherSeparator)
     {
         EXPECT_EQ(peerFileName("@@user\\Music\\Artist\\01 - Song.flac"), "01 - Song.flac");
