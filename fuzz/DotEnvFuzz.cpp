@@ -36,6 +36,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     {
         FUZZ_CHECK(config->apiPort >= 0, "ports are not negative");
         FUZZ_CHECK(config->maxBodyBytes >= 0, "the body limit is not negative");
+        // The variables without an upper bound in the schema still land in an int and must keep their minimum.
+        FUZZ_CHECK(config->spotifySyncIntervalMinutes >= 1, "SPOTIFY_SYNC_INTERVAL keeps its minimum");
+        FUZZ_CHECK(config->downloadStallTimeoutSeconds >= 10, "DOWNLOAD_STALL_TIMEOUT keeps its minimum");
+        FUZZ_CHECK(config->notFoundRetrySeconds >= 60, "NOT_FOUND_RETRY_INTERVAL keeps its minimum");
+        FUZZ_CHECK(config->blocklistTtlSeconds >= 60, "BLOCKLIST_TTL keeps its minimum");
+        FUZZ_CHECK(config->searchCacheTtlSeconds >= 0, "SEARCH_CACHE_TTL keeps its minimum");
+        FUZZ_CHECK(config->maxBodyBytes >= 1024, "API_MAX_BODY_BYTES keeps its minimum");
         // `soulspot config` prints it back, masking secrets and the database URL's password.
         const std::string shown = renderConfig(*config);
         if (!config->slskdApiKey.empty())
