@@ -4,7 +4,9 @@ ASAN_DIR ?= build-asan
 GENERATOR := -G Ninja
 JOBS ?= $(shell nproc)
 
-.PHONY: deps build run test test-asan bench demo clean
+FUZZ_DIR ?= build-fuzz
+
+.PHONY: deps build run test test-asan bench demo fuzz clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -23,9 +25,15 @@ test: deps
 bench: build
 	@./scripts/run-bench.sh
 
+# libFuzzer over every parser of outside data (fuzz/README.md): installs clang, builds in $(FUZZ_DIR), runs each
+# target FUZZ_SECONDS (default 60) one after another; crashes are kept in fuzz/regressions/<target>/.
+fuzz:
+	@./scripts/install-deps.sh --fuzz
+	@FUZZ_DIR=$(FUZZ_DIR) ./scripts/run-fuzz.sh
+
 # The service wired to the test fakes with a sample playlist (scripts/demo.sh); Ctrl-C stops it.
 demo: build
 	@./scripts/demo.sh
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

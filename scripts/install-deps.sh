@@ -2,9 +2,17 @@
 # Installs every Debian 12 package SoulSpot needs to build, run and test.
 # Idempotent and non-interactive: re-running it only installs what is missing.
 # --build-only: just what building the binary needs (the Docker build stage uses this).
+# --fuzz: also clang and its libFuzzer runtime, for `make fuzz` (fuzz/README.md); `make test` never needs them.
 set -euo pipefail
 BUILD_ONLY=0
-[ "${1:-}" = "--build-only" ] && BUILD_ONLY=1
+FUZZ=0
+for arg in "$@"; do
+  case "$arg" in
+    --build-only) BUILD_ONLY=1 ;;
+    --fuzz) FUZZ=1 ;;
+    *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 
 PACKAGES=(
   # build
@@ -24,7 +32,13 @@ TEST_PACKAGES=(
   chromium
 )
 
+FUZZ_PACKAGES=(
+  # fuzz/: clang with -fsanitize=fuzzer (libFuzzer lives in Debian's compiler-rt package)
+  clang libclang-rt-14-dev
+)
+
 [ "$BUILD_ONLY" = 1 ] || PACKAGES+=("${TEST_PACKAGES[@]}")
+[ "$FUZZ" = 0 ] || PACKAGES+=("${FUZZ_PACKAGES[@]}")
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "app/ConfigSchema.hpp"
@@ -41,10 +42,11 @@ namespace soulspot::app
                 if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos || value.size() > 12)
                     return core::fail(invalidVar(var.name, value, "expected a whole number"));
                 const long n = std::stol(value);
-                if (n < var.minValue || (var.maxValue != 0 && n > var.maxValue))
+                // "No upper bound" still means what the int field in Config can hold: 999999999999 would wrap.
+                const long maxValue = var.maxValue != 0 ? var.maxValue : std::numeric_limits<int>::max();
+                if (n < var.minValue || n > maxValue)
                     return core::fail(invalidVar(var.name, value,
-                                                 "expected " + std::to_string(var.minValue) + ".." +
-                                                     (var.maxValue ? std::to_string(var.maxValue) : std::string("∞"))));
+                                                 "expected " + std::to_string(var.minValue) + ".." + std::to_string(maxValue)));
                 return {};
             }
             case VarKind::Bool:

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdio>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -12,6 +13,18 @@ namespace soulspot::http
     namespace
     {
         constexpr std::array<double, 11> kBuckets{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+        // Any token parses as an HTTP method, so the label is the client's choice: methods outside this list
+        // share one series, or every new "FOO" request would add series to memory and /metrics for good.
+        std::string methodLabel(const std::string& method)
+        {
+            static constexpr std::array<std::string_view, 7> kKnown{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+                                                                    "OPTIONS"};
+            for (const auto known : kKnown)
+                if (method == known)
+                    return method;
+            return "OTHER";
+        }
     }
 
     std::string promLabel(const std::string& value)
@@ -45,7 +58,7 @@ namespace soulspot::http
 
     void Metrics::observeRequest(const std::string& method, const std::string& route, int status, double seconds)
     {
-        const std::string base = "method=\"" + promLabel(method) + "\",route=\"" + promLabel(route) + "\"";
+        const std::string base = "method=\"" + methodLabel(method) + "\",route=\"" + promLabel(route) + "\"";
         std::lock_guard lock(mutex_);
         ++requests_[base + ",status=\"" + std::to_string(status) + "\""];
         Histogram& h = latency_[base];

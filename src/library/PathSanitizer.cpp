@@ -173,10 +173,19 @@ namespace soulspot::library
     {
         std::string s = replaceIllegalCharacters(repairUtf8(name));
         trimDotsAndSpaces(s);
-        neutraliseReservedName(s);
         s = truncateUtf8(s, maxBytes);
         trimDotsAndSpaces(s); // truncation can expose a trailing dot or space
-        return s.empty() ? std::string("_") : s;
+        // After truncation, which can turn "NUL", 300 spaces, "x" into "NUL"; the '_' may need the last byte.
+        neutraliseReservedName(s);
+        if (s.size() > maxBytes)
+        {
+            s = truncateUtf8(s, maxBytes);
+            trimDotsAndSpaces(s);
+        }
+        const auto dot = s.find('.');
+        if (s.empty() || isReservedDeviceName(std::string_view(s).substr(0, dot))) // only with maxBytes < 5
+            return std::string("_");
+        return s;
     }
 
     std::string sanitizeFileName(std::string_view stem, std::string_view extension)
@@ -186,8 +195,8 @@ namespace soulspot::library
         if (!ext.empty() && ext.front() != '.')
             ext.insert(ext.begin(), '.');
         ext = truncateUtf8(ext, 16); // an extension is short; a long one is an attack, not a format
-        if (ext == ".")
-            ext.clear();
+        // Windows and SMB drop trailing dots, so "x.." or a ".." extension would name another file there.
+        ext.erase(ext.find_last_not_of('.') + 1);
         std::string base = sanitizePathComponent(stem, kMaxComponentBytes - ext.size());
         return base + ext;
     }

@@ -70,6 +70,18 @@ namespace soulspot::app
         }
     }
 
+    // Found by fuzz/DotEnvFuzz.cpp: a variable without an upper bound accepted 999999999999, which wrapped to a
+    // negative int in Config.
+    TEST(Config, UnboundedIntegersStillFitAnInt)
+    {
+        auto wraps = loadConfig(envOf({{"SPOTIFY_SYNC_INTERVAL", "999999999999"}}), "/nonexistent/.env");
+        ASSERT_FALSE(wraps);
+        EXPECT_NE(wraps.error().message.find("SPOTIFY_SYNC_INTERVAL"), std::string::npos) << wraps.error().message;
+        auto fits = loadConfig(envOf({{"SPOTIFY_SYNC_INTERVAL", "2147483647"}}), "/nonexistent/.env");
+        ASSERT_TRUE(fits);
+        EXPECT_EQ(fits->spotifySyncIntervalMinutes, 2147483647);
+    }
+
     TEST(Config, DotEnvParseErrorsNameTheLine)
     {
         auto r = parseDotEnv("A=1\n\nnot a pair\n");

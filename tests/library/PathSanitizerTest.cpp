@@ -61,6 +61,25 @@ namespace soulspot::library
         EXPECT_EQ(sanitizeFileName("..", "flac"), "_.flac");
     }
 
+    // Found by fuzz/RemotePathFuzz.cpp: truncation to 255 bytes turned a long name into a device name.
+    TEST(SanitizeComponentReserved, CheckedAfterTruncation)
+    {
+        EXPECT_EQ(sanitizePathComponent("NUL" + std::string(300, ' ') + "x"), "NUL_");
+        EXPECT_EQ(sanitizePathComponent("CON." + std::string(300, 'x')).substr(0, 5), "CON_.");
+        EXPECT_EQ(sanitizePathComponent("CON." + std::string(300, 'x')).size(), kMaxComponentBytes);
+        EXPECT_EQ(sanitizePathComponent("AUX", 3), "_");
+        EXPECT_EQ(sanitizePathComponent("AUX"), "AUX_");
+    }
+
+    // Found by fuzz/NamingTemplateFuzz.cpp: an extension of dots left the name ending in '.'.
+    TEST(SanitizeFileName, ExtensionNeverLeavesATrailingDot)
+    {
+        EXPECT_EQ(sanitizeFileName("07 - Song", ".."), "07 - Song");
+        EXPECT_EQ(sanitizeFileName("07 - Song", "."), "07 - Song");
+        EXPECT_EQ(sanitizeFileName("07 - Song", ".flac."), "07 - Song.flac");
+        EXPECT_EQ(sanitizeFileName("07 - Song", "fl.ac"), "07 - Song.fl.ac");
+    }
+
     TEST(PeerFileName, TakesTheLastComponentOfEitherSeparator)
     {
         EXPECT_EQ(peerFileName("@@user\\Music\\Artist\\01 - Song.flac"), "01 - Song.flac");

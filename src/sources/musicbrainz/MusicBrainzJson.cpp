@@ -1,11 +1,16 @@
 #include "sources/musicbrainz/MusicBrainzJson.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 
 namespace soulspot::sources::musicbrainz::json
 {
     namespace
     {
+        // track-offset is 0-based; a hostile one must not overflow when it becomes a track number.
+        constexpr int kMaxTrackOffset = 100000;
+
         std::string text(const Json& obj, const char* key)
         {
             if (!obj.is_object())
@@ -21,8 +26,26 @@ namespace soulspot::sources::musicbrainz::json
             const auto it = obj.find(key);
             if (it == obj.end())
                 return std::nullopt;
-            if (it->is_number())
-                return it->get<int>();
+            // A number that does not fit an int counts as missing: converting 1e300 or 2^40 is undefined behaviour.
+            constexpr auto kMin = std::numeric_limits<int>::min();
+            constexpr auto kMax = std::numeric_limits<int>::max();
+            if (it->is_number_unsigned())
+            {
+                const auto u = it->get<std::uint64_t>();
+                return u <= static_cast<std::uint64_t>(kMax) ? std::optional<int>(static_cast<int>(u)) : std::nullopt;
+            }
+            if (it->is_number_integer())
+            {
+                const auto i = it->get<std::int64_t>();
+                return i >= kMin && i <= kMax ? std::optional<int>(static_cast<int>(i)) : std::nullopt;
+            }
+            if (it->is_number_float())
+            {
+                const double d = it->get<double>(); // NaN fails both comparisons
+                return d >= static_cast<double>(kMin) && d < static_cast<double>(kMax)
+                           ? std::optional<int>(static_cast<int>(d))
+                           : std::nullopt;
+            }
             if (it->is_string()) // older servers sent e.g. "score": "100"
             {
                 try
@@ -114,7 +137,7 @@ namespace soulspot::sources::musicbrainz::json
             {
                 info.discNumber = number(medium, "position").value_or(0);
                 info.trackCount = number(medium, "track-count").value_or(0);
-                if (const auto offset = number(medium, "track-offset"))
+                if (const auto offset = number(medium, "track-offset"); offset && *offset >= 0 && *offset < kMaxTrackOffset)
                     info.trackNumber = *offset + 1;
             }
         }

@@ -1,4 +1,5 @@
 #include <charconv>
+#include <limits>
 #include <cctype>
 
 #include "sources/playlistfile/TextLines.hpp"
@@ -92,7 +93,9 @@ namespace soulspot::sources::playlistfile
                 int seconds = 0;
                 const auto secs = trimView(info.substr(0, comma));
                 std::from_chars(secs.data(), secs.data() + secs.size(), seconds); // -1 or junk: unknown
-                pending = Pending{number, std::string(info.substr(comma + 1)), seconds > 0 ? seconds * 1000 : 0};
+                // Past ~24 days the milliseconds would overflow an int; no track is that long, so it is unknown.
+                const bool plausible = seconds > 0 && seconds <= std::numeric_limits<int>::max() / 1000;
+                pending = Pending{number, std::string(info.substr(comma + 1)), plausible ? seconds * 1000 : 0};
                 continue;
             }
             if (line.starts_with('#'))

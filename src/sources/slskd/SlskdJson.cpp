@@ -1,5 +1,9 @@
 #include "sources/slskd/SlskdJson.hpp"
 
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+
 #include <nlohmann/json.hpp>
 
 namespace soulspot::sources::slskd::json
@@ -14,20 +18,53 @@ namespace soulspot::sources::slskd::json
             return it != j.end() && it->is_string() ? it->get<std::string>() : std::string{};
         }
 
+        // A JSON number as T, or nullopt when it is no number or does not fit: converting 1e300 or 2^64 to an
+        // integer is undefined behaviour, and a peer's metadata (bitRate, size) reaches us through slskd verbatim.
+        template <typename T>
+        std::optional<T> fitting(const json& v)
+        {
+            if constexpr (std::is_floating_point_v<T>)
+                return v.is_number() ? std::optional<T>(v.get<T>()) : std::nullopt;
+            else
+            {
+                using Limits = std::numeric_limits<T>;
+                if (v.is_number_unsigned())
+                {
+                    const auto u = v.get<std::uint64_t>();
+                    return u <= static_cast<std::uint64_t>(Limits::max()) ? std::optional<T>(static_cast<T>(u)) : std::nullopt;
+                }
+                if (v.is_number_integer())
+                {
+                    const auto i = v.get<std::int64_t>();
+                    return i >= static_cast<std::int64_t>(Limits::min()) && i <= static_cast<std::int64_t>(Limits::max())
+                               ? std::optional<T>(static_cast<T>(i))
+                               : std::nullopt;
+                }
+                if (v.is_number_float())
+                {
+                    const double d = v.get<double>(); // NaN fails both comparisons
+                    return d >= static_cast<double>(Limits::min()) && d < static_cast<double>(Limits::max())
+                               ? std::optional<T>(static_cast<T>(d))
+                               : std::nullopt;
+                }
+                return std::nullopt;
+            }
+        }
+
         template <typename T>
         T num(const json& j, const char* key, T fallback = T{})
         {
             const auto it = j.find(key);
-            return it != j.end() && it->is_number() ? it->get<T>() : fallback;
+            return it != j.end() ? fitting<T>(*it).value_or(fallback) : fallback;
         }
 
         // slskd omits unknown values entirely (WhenWritingNull); null is tolerated the same way.
         std::optional<int> optInt(const json& j, const char* key)
         {
             const auto it = j.find(key);
-            if (it == j.end() || !it->is_number())
+            if (it == j.end())
                 return std::nullopt;
-            return it->get<int>();
+            return fitting<int>(*it);
         }
 
         std::optional<std::string> optStr(const json& j, const char* key)
@@ -92,7 +129,11 @@ namespace soulspot::sources::slskd::json
             t.outcome = outcomeFromStates(t.stateFlags);
             t.bytesTransferred = num<std::int64_t>(j, "bytesTransferred");
             // Signed on purpose: slskd reports size - transferred, which goes negative (soulbeet #78).
-            t.bytesRemaining = num<std::int64_t>(j, "bytesRemaining", t.size - t.bytesTransferred);
+            // The fallback must not overflow either (size near INT64_MAX, transferred negative).
+            std::int64_t remaining = 0;
+            if (__builtin_sub_overflow(t.size, t.bytesTransferred, &remaining))
+                remaining = 0;
+            t.bytesRemaining = num<std::int64_t>(j, "bytesRemaining", remaining);
             t.percentComplete = num<double>(j, "percentComplete");
             t.averageSpeed = num<double>(j, "averageSpeed");
             t.placeInQueue = optInt(j, "placeInQueue");

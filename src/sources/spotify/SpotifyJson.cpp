@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <limits>
 
 namespace soulspot::sources::spotify::json
 {
@@ -33,8 +35,23 @@ namespace soulspot::sources::spotify::json
 
     int integer(const Json& obj, const char* key)
     {
+        // A number that does not fit an int (1e300, 2^40) counts as missing: converting it is undefined behaviour.
         const auto& v = member(obj, key);
-        return v.is_number() ? v.get<int>() : 0;
+        constexpr auto kMin = std::numeric_limits<int>::min();
+        constexpr auto kMax = std::numeric_limits<int>::max();
+        if (v.is_number_unsigned())
+            return v.get<std::uint64_t>() <= static_cast<std::uint64_t>(kMax) ? static_cast<int>(v.get<std::uint64_t>()) : 0;
+        if (v.is_number_integer())
+        {
+            const auto i = v.get<std::int64_t>();
+            return i >= kMin && i <= kMax ? static_cast<int>(i) : 0;
+        }
+        if (v.is_number_float())
+        {
+            const double d = v.get<double>(); // NaN fails both comparisons
+            return d >= static_cast<double>(kMin) && d < static_cast<double>(kMax) ? static_cast<int>(d) : 0;
+        }
+        return 0;
     }
 
     std::string largestImage(const Json& images)

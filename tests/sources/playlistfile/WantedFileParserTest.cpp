@@ -162,6 +162,16 @@ namespace soulspot::sources::playlistfile
         EXPECT_EQ(only(*report).title, "B");
     }
 
+    // Found by fuzz/WantedFileFuzz.cpp: seconds * 1000 overflowed an int (fuzz/regressions/wanted_file/).
+    TEST(M3u, ImplausibleDurationIsUnknown)
+    {
+        auto report = parseWantedFile("#EXTM3U\n#EXTINF:2422223,A - B\nx.mp3\n#EXTINF:2147483,C - D\ny.mp3\n", "list.m3u");
+        ASSERT_TRUE(report);
+        ASSERT_EQ(report->entries.size(), 2u);
+        EXPECT_EQ(report->entries[0].durationMs, 0);
+        EXPECT_EQ(report->entries[1].durationMs, 2147483000);
+    }
+
     struct PlainCase
     {
         std::string line;

@@ -151,4 +151,32 @@ namespace soulspot::sources::slskd
         ASSERT_TRUE(done);
         EXPECT_TRUE(done->isComplete); // derived from the flags when isComplete is absent
     }
+    // Found by fuzz/SlskdJsonFuzz.cpp (fuzz/regressions/slskd_json/): numbers that do not fit the field were
+    // converted anyway (undefined behaviour); they now count as missing.
+    TEST(SlskdJson, NumbersThatDoNotFitCountAsMissing)
+    {
+        const auto ok = json::searchResponses(R"([{"username":"u","uploadSpeed":8.1e40,"queueLength":-1e300,
+            "files":[{"filename":"a.flac","size":18446744073709551615,"bitRate":1e300,"length":2147483648,
+                      "sampleRate":-2147483649,"bitDepth":24.0}]}])");
+        ASSERT_TRUE(ok);
+        ASSERT_EQ(ok->size(), 1u);
+        EXPECT_EQ((*ok)[0].uploadSpeed, 0);
+        EXPECT_EQ((*ok)[0].queueLength, 0);
+        const auto& f = (*ok)[0].files.at(0);
+        EXPECT_EQ(f.size, 0);
+        EXPECT_FALSE(f.bitRate);
+        EXPECT_FALSE(f.length);
+        EXPECT_FALSE(f.sampleRate);
+        EXPECT_EQ(f.bitDepth, 24);
+    }
+
+    TEST(SlskdJson, BytesRemainingFallbackDoesNotOverflow)
+    {
+        const auto t = json::transfer(R"({"id":"a","size":9223372036854775807,"bytesTransferred":-1})");
+        ASSERT_TRUE(t);
+        EXPECT_EQ(t->bytesRemaining, 0);
+        const auto normal = json::transfer(R"({"id":"b","size":100,"bytesTransferred":120})");
+        ASSERT_TRUE(normal);
+        EXPECT_EQ(normal->bytesRemaining, -20); // negative on purpose (soulbeet #78)
+    }
 } // namespace soulspot::sources::slskd
