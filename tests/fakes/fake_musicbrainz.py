@@ -8,6 +8,12 @@ another fmt; inc checked per resource → 400 "<x> is not a valid inc parameter 
   GET /ws/2/recording?query=…&limit=&offset=   Lucene subset: field:"phrase" | field:term | dur:[a TO b],
                                       joined by AND; unescaped special characters → 400. Limit outside 1–100 → 25
   GET /ws/2/release/{mbid}?inc=…      media/tracks (lookups: "tracks"; search answers: "track")
+  GET /ws/2/release?release-group={mbid}&inc=…&limit=&offset=   browse: {"release-count", "release-offset",
+                                      "releases": [release as in a lookup]}; limit default 25, above 100 → 100;
+                                      unknown group → 404; --browse-track-budget N returns fewer releases than
+                                      asked once a page holds N tracks (with inc=recordings), like the real server
+  GET /ws/2/release-group?query=…     search on releasegroup/release/artist/artistname/primarytype/rgid:
+                                      {"created", "count", "offset", "release-groups": [... "score" ...]}
 Cover Art Archive (MBIDs must be lower case → 400 "invalid MBID specified"; no art → 404):
   GET /release/{mbid}                  307 → //<host>/download/mbid-{mbid}/index.json
   GET /release/{mbid}/front[-250|-500|-1200]   307 → //<host>/download/mbid-{mbid}/mbid-{mbid}-{imageId}[_thumbN].jpg
@@ -21,9 +27,11 @@ Data file: {"recordings": [{"id", "title", "length" (ms|null), "disambiguation"?
 the search score), "artists": [{"id", "name", "sortName"?, "type"?, "credited"?, "joinphrase"?}],
 "isrcs": [...], "releases": [{"id": release id, "disc": medium position, "track": position}]}],
 "releases": [{"id", "title", "status", "date"?, "country"?, "barcode"?, "artists": [...],
-"releaseGroup": {"id", "primaryType", "secondaryTypes"}, "media": [{"position", "format", "trackCount"}],
+"releaseGroup": {"id", "title"?, "primaryType", "secondaryTypes"}, "media": [{"position", "format", "trackCount",
+"tracks"? [{"title", "length", "isrcs", "artists"?, "recording"? (id)}] (inline; trackCount defaults to their number)}],
 "cover"?: {"kind": "jpeg"|"png"|"text", "bytes"? (pad to), "file"? (relative to the data file),
-"imageId", "extraHops"?}}], "images": {name: same spec as cover}}.
+"imageId", "extraHops"?}}], "images": {name: same spec as cover},
+"bulkReleaseGroups": [{"id", "title", "artist", "count", "trackCount"}] (count generated Official releases)}.
 Control API (never logged, never rate limited), JSON:
   GET  /_control/log      {"requests": [{"t" (monotonic seconds), "method", "path", "query", "userAgent",
                            "client", "status"}]}
@@ -40,6 +48,7 @@ import sys
 import threading
 import time
 import urllib.parse
+import uuid
 
 sys.dont_write_bytecode = True  # keep tests/fakes/ free of __pycache__
 import fakeutil  # noqa: E402
@@ -71,6 +80,19 @@ class State:
         self.data_dir = os.path.dirname(os.path.abspath(path))
         self.recordings = {r["id"]: r for r in data.get("recordings", [])}
         self.releases = {r["id"]: r for r in data.get("releases", [])}
+        for bulk in data.get("bulkReleaseGroups", []):
+            artist = {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, "artist:" + bulk["artist"])), "name": bulk["artist"]}
+            for i in range(int(bulk["count"])):
+                rid = str(uuid.uuid5(uuid.NAMESPACE_URL, "%s/%d" % (bulk["id"], i)))
+                self.releases[rid] = {"id": rid, "title": bulk["title"], "status": "Official",
+                                      "date": "2000-01-%02d" % (i % 28 + 1), "country": "XW", "artists": [artist],
+                                      "releaseGroup": {"id": bulk["id"], "primaryType": "Album", "secondaryTypes": []},
+                                      "media": [{"position": 1, "format": "Digital Media",
+                                                 "trackCount": int(bulk.get("trackCount", 10))}]}
+        for rel in self.releases.values():
+            for m in rel.get("media", []):
+                m.setdefault("trackCount", len(m.get("tracks") or []))
+        self.browse_track_budget = args.browse_track_budget
         self.images = data.get("images", {})
         self.config = {"strictRate": args.strict_rate, "requireUserAgent": args.require_user_agent,
                        "rateIntervalMs": args.rate_interval_ms}
@@ -152,6 +174,10 @@ class Handler(fakeutil.JsonHandler):
         entity, key = parts[0], parts[1] if len(parts) > 1 else ""
         if entity == "recording" and not key and "query" in query:
             return self.search(query)
+        if entity == "release-group" and not key and "query" in query:
+            return self.search_release_groups(query)
+        if entity == "release" and not key and "release-group" in query:
+            return self.browse_releases(query)
         if entity not in VALID_INC or not key:
             return self.reply(400, wire.error_body("Invalid resource or missing MBID."))
         inc = set(re.split(r"[+ ]", query.get("inc", [""])[0])) - {""}
@@ -196,6 +222,55 @@ class Handler(fakeutil.JsonHandler):
         page = [wire.search_hit(r, STATE.releases, s) for s, r in hits[offset:offset + limit]]
         return self.reply(200, {"created": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()),
                                 "count": len(hits), "offset": offset, "recordings": page})
+
+    def page_args(self, query, default=25):
+        try:
+            return int(query.get("limit", [str(default)])[0]), max(0, int(query.get("offset", ["0"])[0]))
+        except ValueError:
+            return None, None
+
+    def browse_releases(self, query):
+        inc = set(re.split(r"[+ ]", query.get("inc", [""])[0])) - {""}
+        bad = sorted(inc - VALID_INC["release"])
+        if bad:
+            return self.reply(400, wire.error_body("%s is not a valid inc parameter for the release resource." % bad[0]))
+        if "isrcs" in inc and "recordings" not in inc:
+            return self.reply(400, wire.error_body("isrcs is not a valid option for the inc parameter for the release "
+                                                   "resource unless you specify one of the following other inc "
+                                                   "parameters: recordings"))
+        rgid = query["release-group"][0]
+        if not MBID.match(rgid):
+            return self.reply(400, wire.error_body("Invalid mbid."))
+        limit, offset = self.page_args(query)
+        if limit is None:
+            return self.reply(400, wire.error_body("Invalid limit or offset."))
+        limit = 25 if limit < 1 else min(limit, 100)  # browse clamps large limits to 100
+        matching = sorted((r for r in STATE.releases.values() if (r.get("releaseGroup") or {}).get("id") == rgid.lower()),
+                          key=lambda r: (r.get("date") or "9999", r["id"]))
+        if not matching:
+            return self.reply(404, wire.error_body("Not Found"))
+        page, tracks = [], 0
+        for rel in matching[offset:offset + limit]:
+            if page and "recordings" in inc and STATE.browse_track_budget and tracks >= STATE.browse_track_budget:
+                break  # the real server shortens pages that would carry too many tracks
+            tracks += sum(m["trackCount"] for m in rel.get("media", []))
+            page.append(wire.release_lookup(rel, STATE.recordings, inc))
+        return self.reply(200, {"release-count": len(matching), "release-offset": offset, "releases": page})
+
+    def search_release_groups(self, query):
+        clauses = wire.parse_query(query["query"][0])
+        if clauses is None:
+            return self.reply(400, wire.error_body("Invalid search query."))
+        limit, offset = self.page_args(query)
+        if limit is None:
+            return self.reply(400, wire.error_body("Invalid limit or offset."))
+        limit = limit if 1 <= limit <= 100 else 25
+        groups = wire.release_groups(STATE.releases).values()
+        scored = [(wire.score_release_group(g, clauses), g) for g in groups]
+        hits = sorted([(sc, g) for sc, g in scored if sc > 0], key=lambda sg: (-sg[0], sg[1]["title"], sg[1]["id"]))
+        return self.reply(200, {"created": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()), "count": len(hits),
+                                "offset": offset,
+                                "release-groups": [wire.release_group_hit(g, sc) for sc, g in hits[offset:offset + limit]]})
 
     def coverart(self, path):
         host = self.headers.get("Host") or "127.0.0.1:%d" % self.server.server_address[1]
@@ -280,6 +355,8 @@ def options(parser):
     parser.add_argument("--strict-rate", action="store_true")
     parser.add_argument("--rate-interval-ms", type=int, default=1000)
     parser.add_argument("--require-user-agent", action="store_true")
+    parser.add_argument("--browse-track-budget", type=int, default=0,
+                        help="with inc=recordings, end a browse page early once it holds this many tracks (0 = never)")
 
 
 if __name__ == "__main__":

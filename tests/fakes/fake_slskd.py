@@ -32,7 +32,13 @@ class Scenario:
         "default_transfer": TransferSpec, "search_post_429_times": N, "search_post_429_every": N,
         "search_post_delay_ms": 0, "enqueue_429_times": N, "enqueue_delay_ms": 0,
         "enqueue_reply": "auto|empty|enqueued", "batch_reply_transfers": true, "soulseek_connected": true,
-        "responses_delay_ms": 300, "api_delay_ms": 0}
+        "responses_delay_ms": 300, "api_delay_ms": 0,
+        "browse": {"<username>": {"<directory>": [BrowseDir]}}, "browse_fail": {"<username>": BrowseFail}}
+    BrowseDir: {"name"? (default: the directory asked for), "files": [{"filename": basename, "size", "bitRate"?,
+                "length"?, "sampleRate"?, "bitDepth"?, "isVariableBitRate"?, "attributesOnly"?: true}]}
+    BrowseFail: {"status": 500, "message": "text", "delay_ms": 0}
+    A directory with no "browse" entry is answered from the user's search responses (files under it, one
+    entry per folder), else as an empty folder. Users in users_offline get 404.
     SearchSpec: {"responses": [Response], "duration_ms": 300, "queued_ms": 0, "end_state": "Completed, TimedOut",
                  "responses_delay_ms": 300}
     TransferSpec: {"outcome": "Succeeded|Errored|Rejected|TimedOut|Cancelled|Aborted|Stall|Queued",
@@ -540,6 +546,57 @@ def template_of(method, seg):
     return method + " /api/v0/" + "/".join(out)
 
 
+ATTRIBUTE_TYPES = (("bitRate", "BitRate"), ("length", "Length"), ("isVariableBitRate", "VariableBitRate"),
+                   ("sampleRate", "SampleRate"), ("bitDepth", "BitDepth"))
+
+
+def browse_file(f):
+    """A Soulseek.NET File as slskd serialises it in a directory answer: basename, attributes, and the
+    properties derived from them (omitted when unknown)."""
+    out = {"code": 1, "filename": f["filename"], "size": f.get("size", 0), "extension": f.get("extension", "")}
+    attrs = [{"type": name, "value": int(f[key])} for key, name in ATTRIBUTE_TYPES if key in f]
+    out.update({"attributeCount": len(attrs), "attributes": attrs})
+    if not f.get("attributesOnly"):
+        out.update({k: f[k] for k, _ in ATTRIBUTE_TYPES if k in f})
+    return out
+
+
+def browse_entries_from_search(username, directory):
+    prefix = directory.rstrip("\\").lower() + "\\"
+    folders = {}
+    for spec in list(ST.scenario.get("searches", {}).values()) + [ST.scenario.get("default_search") or {}]:
+        for r in spec.get("responses", []):
+            if r.get("username") != username:
+                continue
+            for f in r.get("files", []):
+                if f["filename"].lower().startswith(prefix):
+                    parent, _, base = f["filename"].rpartition("\\")
+                    entry = folders.setdefault(parent, {})
+                    entry.setdefault(base, dict(f, filename=base))
+    return [{"name": name, "files": list(files.values())} for name, files in folders.items()]
+
+
+def browse_directory(username, body):
+    if not isinstance(body, dict) or not isinstance(body.get("directory"), str) or not body["directory"].strip():
+        return 400, "The directory is required"
+    if username in ST.scenario.get("users_offline", []):
+        return 404, None  # offline or blacklisted
+    fail = (ST.scenario.get("browse_fail") or {}).get(username)
+    if fail:
+        time.sleep(fail.get("delay_ms", 0) / 1000.0)
+        return fail.get("status", 500), fail.get("message", "Operation timed out")
+    directory = body["directory"]
+    scripted = (ST.scenario.get("browse") or {}).get(username, {})
+    entries = next((v for k, v in scripted.items() if k.lower() == directory.lower()), None)
+    if entries is None:
+        entries = browse_entries_from_search(username, directory) or [{"name": directory, "files": []}]
+    answer = [{"name": e.get("name", directory), "fileCount": len(e.get("files", [])),
+               "files": [browse_file(f) for f in e.get("files", [])]} for e in entries]
+    if not ST.newer_or_equal("0.22.3"):
+        return 200, answer[0]  # versions up to 0.22.2 answered a single directory object
+    return 200, answer
+
+
 def route_api(h, method, seg, query, body):
     """seg is the path after /api/v0, split and percent-decoded. Returns (template, (status, payload))."""
     head = seg[0].lower() if seg else ""
@@ -565,6 +622,8 @@ def route_api(h, method, seg, query, body):
         return route_searches(h, method, seg[1:], query, body)
     if head == "transfers" and len(seg) > 1 and seg[1].lower() == "downloads":
         return route_downloads(method, seg[2:], query, body)
+    if head == "users" and len(seg) == 3 and seg[2].lower() == "directory" and method == "POST":
+        return "POST /api/v0/users/{username}/directory", browse_directory(seg[1], body)
     return method + " /api/v0/" + head, (404, None)
 
 

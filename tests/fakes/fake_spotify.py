@@ -3,7 +3,8 @@
 Accounts: GET /authorize (auto-approves: 302 to redirect_uri?code=…&state=…), POST /api/token (PKCE S256
 checked, single-use codes, exact redirect_uri, refresh with rotate/omit/keep modes, the flat OAuth error body).
 Web API under /v1: /me, /me/playlists, /playlists/{id}, /playlists/{id}/items, /playlists/{id}/tracks,
-/me/tracks, /me/following?type=artist — bearer tokens with expiry, the nested error body, seven-key paging
+/me/tracks, /me/following?type=artist, /albums/{id} (embedded first tracks page, limit 50),
+/albums/{id}/tracks (simplified tracks: no ISRC), /me/albums (saved-album objects) — bearer tokens with expiry, the nested error body, seven-key paging
 objects with absolute next/previous links, cursor paging for artists, local files, null items, episodes,
 403 on items of playlists the user neither owns nor collaborates on, 429 + Retry-After on demand.
 Data file format: see spotify_data/catalog.py. Request bodies and answers of the control API are JSON:
@@ -39,6 +40,7 @@ from spotify_data import catalog  # noqa: E402
 LOCK = threading.RLock()
 ALL_SCOPES = "playlist-read-private playlist-read-collaborative user-library-read user-follow-read"
 SCOPE_FOR = {"/v1/me/playlists": "playlist-read-private", "/v1/me/tracks": "user-library-read",
+             "/v1/me/albums": "user-library-read",
              "/v1/me/following": "user-follow-read"}
 
 
@@ -242,6 +244,18 @@ class Handler(fakeutil.JsonHandler):
             return self.paged(base, path, params, cat.liked, 20, 50)
         if parts == ["me", "following"]:
             return self.following(base, path, params)
+        if parts == ["me", "albums"]:
+            items = [{"added_at": s["added_at"], "album": cat.album_object(s["id"], base)}
+                     for s in cat.saved_albums if s["id"] in cat.albums]
+            return self.paged(base, path, params, items, 20, 50)
+        if len(parts) in (2, 3) and parts[0] == "albums":
+            if parts[1] not in cat.albums:
+                return api_error(self, 404 if len(parts[1]) == 22 else 400,
+                                 "Resource not found" if len(parts[1]) == 22 else "Invalid base62 id")
+            if len(parts) == 2:
+                return self.send_json(200, cat.album_object(parts[1], base))
+            if parts[2] == "tracks":
+                return self.paged(base, path, params, cat.albums[parts[1]]["tracks"], 20, 50)
         if len(parts) >= 2 and parts[0] == "playlists":
             pl = cat.playlists.get(parts[1])
             if pl is None:

@@ -27,6 +27,11 @@ namespace soulspot::testing
             }
             core::Result<std::optional<mb::Recording>> recording(const std::string&) override { return std::nullopt; }
             core::Result<std::optional<mb::ReleaseDetails>> release(const std::string&) override { return std::nullopt; }
+            core::Result<std::vector<mb::ReleaseDetails>> releasesOfGroup(const std::string&) override { return {}; }
+            core::Result<std::vector<mb::ReleaseGroupHit>> searchReleaseGroup(const std::string&, const std::string&) override
+            {
+                return {};
+            }
             core::Result<std::optional<mb::RecordingMatch>> identify(const mb::WantedInfo& wanted) override
             {
                 asked.push_back(wanted);

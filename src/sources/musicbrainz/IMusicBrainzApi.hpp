@@ -23,8 +23,16 @@ namespace soulspot::sources::musicbrainz
                                                                      std::optional<int> durationMs) = 0;
         /// GET /recording/{mbid}?inc=artist-credits+releases+release-groups+isrcs; nullopt when unknown.
         virtual core::Result<std::optional<Recording>> recording(const std::string& mbid) = 0;
-        /// GET /release/{mbid}?inc=recordings+artist-credits+release-groups+media; nullopt when unknown.
+        /// GET /release/{mbid}?inc=recordings+artist-credits+release-groups+media+isrcs (ISRCs and the
+        /// credit per track); nullopt when unknown.
         virtual core::Result<std::optional<ReleaseDetails>> release(const std::string& mbid) = 0;
+        /// Every release of a release group with media, tracks, ISRCs and credits: browse
+        /// GET /release?release-group={mbid}&limit=100&offset=… until release-count is reached (lookups cap
+        /// lists at 25, browse pages at 100). An unknown group gives an empty list.
+        virtual core::Result<std::vector<ReleaseDetails>> releasesOfGroup(const std::string& releaseGroupMbid) = 0;
+        /// GET /release-group?query=releasegroup:"…" AND artist:"…" (escaped Lucene), best score first.
+        virtual core::Result<std::vector<ReleaseGroupHit>> searchReleaseGroup(const std::string& artist,
+                                                                             const std::string& title) = 0;
         /// ISRC first, then a search with the confidence rules of MatchRules.hpp; nullopt when not
         /// confident. Errors only when MusicBrainz could not be asked at all; the caller imports anyway.
         virtual core::Result<std::optional<RecordingMatch>> identify(const WantedInfo& wanted) = 0;

@@ -31,4 +31,12 @@ namespace soulspot::sources::musicbrainz
         }
         return query;
     }
+
+    std::string releaseGroupSearchQuery(std::string_view artist, std::string_view title)
+    {
+        std::string query = "releasegroup:\"" + escapeLucene(title) + "\"";
+        if (!artist.empty())
+            query += " AND artist:\"" + escapeLucene(artist) + "\"";
+        return query;
+    }
 } // namespace soulspot::sources::musicbrainz

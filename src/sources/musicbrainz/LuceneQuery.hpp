@@ -18,4 +18,7 @@ namespace soulspot::sources::musicbrainz
 
     /// recording:"<title>" [AND artist:"<artist>"] [AND dur:[lo TO hi]] — not yet URL-encoded.
     std::string recordingSearchQuery(std::string_view artist, std::string_view title, std::optional<int> durationMs);
+
+    /// releasegroup:"<title>" [AND artist:"<artist>"] — for "Artist - Album" typed by a user; not URL-encoded.
+    std::string releaseGroupSearchQuery(std::string_view artist, std::string_view title);
 } // namespace soulspot::sources::musicbrainz

@@ -1,6 +1,7 @@
 #include "sources/musicbrainz/MusicBrainzClient.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "core/Log.hpp"
 #include "sources/musicbrainz/Identifiers.hpp"
@@ -12,6 +13,11 @@ namespace soulspot::sources::musicbrainz
     namespace
     {
         const core::Logger kLog("sources.musicbrainz");
+        // Browse pages hold at most 100 (larger limits are clamped); 50 pages = 5,000 releases is a loop
+        // guard far above the largest real release groups.
+        constexpr int kBrowseLimit = 100;
+        constexpr int kMaxBrowsePages = 50;
+        constexpr const char* kBrowseInc = "media+recordings+isrcs+artist-credits";
 
         core::Error upstreamError(core::ErrorCode code, std::string message, bool retryable, int status)
         {
@@ -44,7 +50,8 @@ namespace soulspot::sources::musicbrainz
 
         bool isNegative(const CachedAnswer& answer, const nlohmann::json& body)
         {
-            return answer.status == 404 || (body.contains("count") && body["count"] == 0);
+            return answer.status == 404 || (body.contains("count") && body["count"] == 0) ||
+                   (body.contains("release-count") && body["release-count"] == 0);
         }
     } // namespace
 
@@ -189,7 +196,7 @@ namespace soulspot::sources::musicbrainz
         const auto canonical = normaliseMbid(mbid);
         if (!canonical)
             return core::fail(core::Error::invalid("not an MBID: '" + mbid + "'"));
-        auto answer = get("/release/" + *canonical + "?inc=recordings+artist-credits+release-groups+media&fmt=json",
+        auto answer = get("/release/" + *canonical + "?inc=recordings+artist-credits+release-groups+media+isrcs&fmt=json",
                           "release lookup");
         if (!answer)
             return core::fail(answer.error());
@@ -199,6 +206,65 @@ namespace soulspot::sources::musicbrainz
         if (!body)
             return core::fail(body.error());
         return std::optional<ReleaseDetails>(json::parseReleaseDetails(*body));
+    }
+
+    core::Result<std::vector<ReleaseDetails>> MusicBrainzClient::releasesOfGroup(const std::string& releaseGroupMbid)
+    {
+        const auto canonical = normaliseMbid(releaseGroupMbid);
+        if (!canonical)
+            return core::fail(core::Error::invalid("not an MBID: '" + releaseGroupMbid + "'"));
+        std::vector<ReleaseDetails> out;
+        std::set<std::string> seen;
+        int offset = 0;
+        for (int page = 0; page < kMaxBrowsePages; ++page)
+        {
+            // Every page goes through get() and so through the shared rate limiter, one request per turn.
+            auto answer = get("/release?release-group=" + *canonical + "&inc=" + kBrowseInc + "&limit=" +
+                                  std::to_string(kBrowseLimit) + "&offset=" + std::to_string(offset) + "&fmt=json",
+                              "release browse");
+            if (!answer)
+                return core::fail(answer.error());
+            if (answer->status == 404)
+                return out;
+            auto body = json::parseObject(answer->body, "release browse");
+            if (!body)
+                return core::fail(body.error());
+            auto parsed = json::parseReleaseBrowse(*body);
+            for (auto& release : parsed.releases)
+            {
+                if (release.info.releaseGroupId.empty()) // browse answers omit it unless inc=release-groups
+                    release.info.releaseGroupId = *canonical;
+                if (seen.insert(release.info.id).second) // a release added mid-walk can shift one into the next page
+                    out.push_back(std::move(release));
+            }
+            // Advance by what came back, not by the limit: with inc=recordings the server may return fewer
+            // releases than asked so a page stays within its track budget.
+            offset += static_cast<int>(parsed.releases.size());
+            if (parsed.releases.empty() || offset >= parsed.releaseCount)
+                return out;
+        }
+        kLog.warning("MusicBrainz release browse stopped at the page limit",
+                     {{"release_group", *canonical}, {"releases", std::int64_t(out.size())}});
+        return out;
+    }
+
+    core::Result<std::vector<ReleaseGroupHit>> MusicBrainzClient::searchReleaseGroup(const std::string& artist,
+                                                                                     const std::string& title)
+    {
+        if (title.empty())
+            return core::fail(core::Error::invalid("release group search needs a title"));
+        const std::string query = releaseGroupSearchQuery(artist, title);
+        auto answer = get("/release-group?query=" + net::urlEncode(query) + "&limit=" +
+                              std::to_string(settings_.searchLimit) + "&fmt=json",
+                          "release group search");
+        if (!answer)
+            return core::fail(answer.error());
+        if (answer->status == 404)
+            return std::vector<ReleaseGroupHit>{};
+        auto body = json::parseObject(answer->body, "release group search");
+        if (!body)
+            return core::fail(body.error());
+        return json::parseReleaseGroupSearch(*body);
     }
 
     core::Result<std::optional<RecordingMatch>> MusicBrainzClient::identify(const WantedInfo& wanted)

@@ -51,6 +51,9 @@ namespace soulspot::sources::musicbrainz
                                                              std::optional<int> durationMs) override;
         core::Result<std::optional<Recording>> recording(const std::string& mbid) override;
         core::Result<std::optional<ReleaseDetails>> release(const std::string& mbid) override;
+        core::Result<std::vector<ReleaseDetails>> releasesOfGroup(const std::string& releaseGroupMbid) override;
+        core::Result<std::vector<ReleaseGroupHit>> searchReleaseGroup(const std::string& artist,
+                                                                     const std::string& title) override;
         core::Result<std::optional<RecordingMatch>> identify(const WantedInfo& wanted) override;
 
     private:

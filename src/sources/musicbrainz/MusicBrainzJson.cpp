@@ -187,14 +187,60 @@ namespace soulspot::sources::musicbrainz::json
                 Medium medium;
                 medium.position = number(m, "position").value_or(0);
                 medium.format = text(m, "format");
+                medium.title = text(m, "title");
                 medium.trackCount = number(m, "track-count").value_or(0);
                 if (const Json& tracks = trackList(m); tracks.is_array())
                     for (const auto& t : tracks)
-                        medium.tracks.push_back({number(t, "position").value_or(0), text(t, "number"), text(t, "title"),
-                                                 number(t, "length"), text(member(t, "recording"), "id")});
+                    {
+                        const Json& recording = member(t, "recording");
+                        ReleaseTrack track{number(t, "position").value_or(0), text(t, "number"), text(t, "title"),
+                                           number(t, "length"), text(recording, "id")};
+                        track.isrcs = strings(member(recording, "isrcs"));
+                        // The track credit when present, else the recording's (both need artist-credits).
+                        const Json& credit = member(t, "artist-credit");
+                        track.artists = parseCredit(credit.is_array() ? credit : member(recording, "artist-credit"));
+                        if (!track.lengthMs)
+                            track.lengthMs = number(recording, "length");
+                        medium.tracks.push_back(std::move(track));
+                    }
                 details.media.push_back(std::move(medium));
             }
         }
         return details;
+    }
+
+    ReleaseBrowsePage parseReleaseBrowse(const Json& answer)
+    {
+        ReleaseBrowsePage page;
+        page.releaseCount = number(answer, "release-count").value_or(0);
+        if (const Json& releases = member(answer, "releases"); releases.is_array())
+            for (const auto& release : releases)
+                if (release.is_object())
+                    page.releases.push_back(parseReleaseDetails(release));
+        return page;
+    }
+
+    std::vector<ReleaseGroupHit> parseReleaseGroupSearch(const Json& answer)
+    {
+        std::vector<ReleaseGroupHit> out;
+        if (const Json& groups = member(answer, "release-groups"); groups.is_array())
+            for (const auto& g : groups)
+            {
+                if (!g.is_object())
+                    continue;
+                ReleaseGroupHit hit;
+                hit.id = text(g, "id");
+                hit.title = text(g, "title");
+                hit.primaryType = text(g, "primary-type");
+                hit.secondaryTypes = strings(member(g, "secondary-types"));
+                hit.artists = parseCredit(member(g, "artist-credit"));
+                hit.artistCredit = creditDisplay(hit.artists);
+                hit.firstReleaseDate = text(g, "first-release-date");
+                hit.score = number(g, "score").value_or(0);
+                out.push_back(std::move(hit));
+            }
+        std::stable_sort(out.begin(), out.end(),
+                         [](const ReleaseGroupHit& a, const ReleaseGroupHit& b) { return a.score > b.score; });
+        return out;
     }
 } // namespace soulspot::sources::musicbrainz::json

@@ -25,4 +25,13 @@ namespace soulspot::sources::musicbrainz::json
     /// GET /recording?query=…: {"count", "recordings": [... with "score"]}, best first.
     std::vector<Recording> parseSearchAnswer(const Json& answer);
     ReleaseDetails parseReleaseDetails(const Json& release);
+    /// One page of GET /release?release-group=…: {"release-count", "release-offset", "releases": [...]}.
+    struct ReleaseBrowsePage
+    {
+        int releaseCount{0};
+        std::vector<ReleaseDetails> releases;
+    };
+    ReleaseBrowsePage parseReleaseBrowse(const Json& answer);
+    /// GET /release-group?query=…: {"count", "release-groups": [... with "score"]}, best first.
+    std::vector<ReleaseGroupHit> parseReleaseGroupSearch(const Json& answer);
 } // namespace soulspot::sources::musicbrainz::json

@@ -10,6 +10,14 @@ namespace soulspot::sources::musicbrainz
         return out;
     }
 
+    int totalTracks(const ReleaseDetails& details)
+    {
+        int total = 0;
+        for (const auto& medium : details.media)
+            total += medium.trackCount > 0 ? medium.trackCount : static_cast<int>(medium.tracks.size());
+        return total;
+    }
+
     ReleaseInfo placeRecording(const ReleaseDetails& details, const std::string& recordingId)
     {
         ReleaseInfo info = details.info;

@@ -86,12 +86,15 @@ namespace soulspot::sources::musicbrainz
         std::string title;
         std::optional<int> lengthMs;
         std::string recordingId;
+        std::vector<std::string> isrcs;       // of the recording; needs inc=isrcs (with recordings)
+        std::vector<CreditedArtist> artists;  // the track's own credit (features differ from the release's)
     };
 
     struct Medium
     {
-        int position{0}; // disc number, from 1
-        std::string format;
+        int position{0};    // disc number, from 1
+        std::string format; // "CD", "Digital Media", "12\" Vinyl", … or "" (null) when unknown
+        std::string title;  // disc subtitle, "" when none
         int trackCount{0};
         std::vector<ReleaseTrack> tracks;
     };
@@ -101,6 +104,22 @@ namespace soulspot::sources::musicbrainz
     {
         ReleaseInfo info; // trackNumber/trackCount/discNumber stay 0 here: they depend on the recording
         std::vector<Medium> media;
+    };
+
+    /// Tracks on all media: each medium's track-count, or its listed tracks when the count is missing.
+    int totalTracks(const ReleaseDetails& details);
+
+    /// A release-group search hit (GET /release-group?query=…).
+    struct ReleaseGroupHit
+    {
+        std::string id;
+        std::string title;
+        std::string primaryType; // "Album", "Single", "EP", … or ""
+        std::vector<std::string> secondaryTypes;
+        std::vector<CreditedArtist> artists;
+        std::string artistCredit; // creditDisplay(artists)
+        std::string firstReleaseDate;
+        int score{0}; // 0–100, best first
     };
 
     /// `details.info` with trackNumber, trackCount, discNumber and discCount of `recordingId` filled in

@@ -53,6 +53,15 @@ namespace soulspot::sources::slskd
         virtual core::Result<void> cancelTransfer(const std::string& username, const std::string& transferId,
                                                   bool remove = true) = 0;
 
+        /// POST /api/v0/users/{username}/directory {"directory": …}: the folder as the peer shares it now,
+        /// usually with its subfolders as further entries (Nicotine+ sends them). Filenames come back as full
+        /// remote paths. Peer data is bounded and checked (see BrowseReply.hpp). User offline or blacklisted
+        /// (404) → NotFound, reason "user_offline"; the peer failing or timing out behind slskd (500) →
+        /// UpstreamError, retryable, reason "peer_failed"; slskd itself not answering within
+        /// SlskdConfig::browseTimeout → Timeout.
+        virtual core::Result<std::vector<BrowsedDirectory>> browseDirectory(const std::string& username,
+                                                                            const std::string& directory) = 0;
+
         /// start → poll until isComplete (Queued is not complete) → settle → fetch responses, refetching
         /// while they are empty but responseCount says otherwise. On overall timeout the search is stopped
         /// and Timeout returned. Built on the calls above, so fakes of this interface get it for free.

@@ -34,13 +34,14 @@ namespace soulspot::sources::slskd
     }
 
     core::Result<net::HttpResponse> SlskdClient::sendOnce(const std::string& method, const std::string& path,
-                                                          const std::string& body, const std::string& token)
+                                                          const std::string& body, const std::string& token,
+                                                          std::optional<std::chrono::milliseconds> timeout)
     {
         net::HttpRequest request;
         request.method = method;
         request.url = path;
         request.body = body;
-        request.timeout = config_.requestTimeout;
+        request.timeout = timeout.value_or(config_.requestTimeout);
         request.connectTimeout = config_.connectTimeout;
         request.headers.emplace_back("Accept", "application/json");
         if (!body.empty())
@@ -53,14 +54,14 @@ namespace soulspot::sources::slskd
     }
 
     core::Result<net::HttpResponse> SlskdClient::send(const std::string& method, const std::string& path,
-                                                      std::string body)
+                                                      std::string body, std::optional<std::chrono::milliseconds> timeout)
     {
         if (!config_.apiKey.empty())
-            return sendOnce(method, path, body, {});
+            return sendOnce(method, path, body, {}, timeout);
         auto token = currentToken();
         if (!token)
             return core::fail(token.error());
-        auto response = sendOnce(method, path, body, *token);
+        auto response = sendOnce(method, path, body, *token, timeout);
         if (!response || response->status != 401)
             return response;
         // slskd signs JWTs with a key that is new on every start, so a 401 usually means it restarted.
@@ -72,7 +73,7 @@ namespace soulspot::sources::slskd
         auto fresh = login();
         if (!fresh)
             return core::fail(fresh.error());
-        return sendOnce(method, path, body, *fresh);
+        return sendOnce(method, path, body, *fresh, timeout);
     }
 
     core::Result<std::string> SlskdClient::currentToken()

@@ -24,6 +24,8 @@ namespace soulspot::sources::slskd
         std::string password;
         std::chrono::milliseconds requestTimeout{10000};
         std::chrono::milliseconds connectTimeout{3000};
+        /// A directory browse waits for the peer behind slskd, which can take far longer than a local call.
+        std::chrono::milliseconds browseTimeout{60000};
         /// Attempts per call including the first; 429s from overlapping POSTs are retried within it,
         /// with jittered backoff starting at rateLimitBackoff.
         int maxAttempts{5};
@@ -54,12 +56,17 @@ namespace soulspot::sources::slskd
         core::Result<void> cancelTransfer(const std::string& username, const std::string& transferId,
                                           bool remove = true) override;
 
+        core::Result<std::vector<BrowsedDirectory>> browseDirectory(const std::string& username,
+                                                                    const std::string& directory) override;
+
     private:
         /// Sends with auth; on 401 in JWT mode logs in again and resends once.
         core::Result<net::HttpResponse> send(const std::string& method, const std::string& path,
-                                             std::string body = {});
+                                             std::string body = {},
+                                             std::optional<std::chrono::milliseconds> timeout = std::nullopt);
         core::Result<net::HttpResponse> sendOnce(const std::string& method, const std::string& path,
-                                                 const std::string& body, const std::string& token);
+                                                 const std::string& body, const std::string& token,
+                                                 std::optional<std::chrono::milliseconds> timeout = std::nullopt);
         core::Result<std::string> currentToken();
         core::Result<std::string> login();
         /// Maps statuses every route shares (401, 429, 5xx, other 4xx) to errors.

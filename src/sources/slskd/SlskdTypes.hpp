@@ -60,6 +60,15 @@ namespace soulspot::sources::slskd
         std::vector<SearchFileDto> lockedFiles;
     };
 
+    /// One directory of a peer's answer to a directory browse (POST /api/v0/users/{u}/directory).
+    struct BrowsedDirectory
+    {
+        std::string name; // full remote directory path as the peer names it, backslashes, no trailing one
+        /// Each filename is the FULL remote path (name + "\\" + the basename the peer sent), ready to enqueue.
+        std::vector<SearchFileDto> files;
+        int skippedFiles{0}; // entries dropped as unsafe (separators, "..", control characters) or over the bounds
+    };
+
     struct SearchState
     {
         std::string id;

@@ -32,28 +32,32 @@ namespace soulspot::sources::spotify
             return parts;
         }
 
-        core::Result<std::string> idAfterKind(std::string_view kind, std::string_view id, std::string_view input)
+        std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+        core::Result<std::string> idAfterKind(std::string_view want, std::string_view kind, std::string_view id,
+                                              std::string_view input)
         {
-            if (kind != "playlist")
-                return core::fail(core::Error::invalid("'" + std::string(input) + "' is a Spotify " +
-                                                       std::string(kind) + " link, not a playlist"));
+            if (kind != want)
+                return core::fail(core::Error::invalid(quoted(input) + " is a Spotify " + std::string(kind) +
+                                                       " link, not " + (want == "album" ? "an " : "a ") +
+                                                       std::string(want)));
             if (!isSpotifyId(id))
-                return core::fail(core::Error::invalid("'" + std::string(id) + "' is not a Spotify playlist id"));
+                return core::fail(core::Error::invalid(quoted(id) + " is not a Spotify " + std::string(want) + " id"));
             return std::string(id);
         }
 
-        core::Result<std::string> fromUri(std::string_view uri, std::string_view input)
+        core::Result<std::string> fromUri(std::string_view want, std::string_view uri, std::string_view input)
         {
-            // spotify:playlist:ID, or the pre-2018 spotify:user:USER:playlist:ID
+            // spotify:<kind>:ID, or the pre-2018 spotify:user:USER:playlist:ID (playlists only)
             auto parts = split(uri, ':');
-            if (parts.size() == 5 && parts[1] == "user")
-                return idAfterKind(parts[3], parts[4], input);
+            if (parts.size() == 5 && parts[1] == "user" && want == "playlist")
+                return idAfterKind(want, parts[3], parts[4], input);
             if (parts.size() == 3)
-                return idAfterKind(parts[1], parts[2], input);
-            return core::fail(core::Error::invalid("'" + std::string(input) + "' is not a Spotify playlist URI"));
+                return idAfterKind(want, parts[1], parts[2], input);
+            return core::fail(core::Error::invalid(quoted(input) + " is not a Spotify " + std::string(want) + " URI"));
         }
 
-        core::Result<std::string> fromWebLink(std::string_view link, std::string_view input)
+        core::Result<std::string> fromWebLink(std::string_view want, std::string_view link, std::string_view input)
         {
             for (std::string_view scheme : {"https://", "http://"})
                 if (link.starts_with(scheme))
@@ -78,8 +82,23 @@ namespace soulspot::sources::spotify
                 rest.push_back(seg);
             }
             if (rest.size() != 2)
-                return core::fail(core::Error::invalid("'" + std::string(input) + "' is not a Spotify playlist link"));
-            return idAfterKind(rest[0], rest[1], input);
+                return core::fail(core::Error::invalid(quoted(input) + " is not a Spotify " + std::string(want) + " link"));
+            return idAfterKind(want, rest[0], rest[1], input);
+        }
+
+        core::Result<std::string> parseRef(std::string_view want, std::string_view input)
+        {
+            const auto text = trim(input);
+            if (text.empty())
+                return core::fail(core::Error::invalid(std::string(want) + " reference is empty"));
+            if (text.starts_with("spotify:"))
+                return fromUri(want, text, input);
+            if (text.find('/') != std::string_view::npos || text.find("spotify.com") != std::string_view::npos)
+                return fromWebLink(want, text, input);
+            if (isSpotifyId(text))
+                return std::string(text);
+            return core::fail(core::Error::invalid(quoted(input) + " is neither a Spotify " + std::string(want) +
+                                                   " link, URI nor a 22-character id"));
         }
     } // namespace
 
@@ -89,18 +108,7 @@ namespace soulspot::sources::spotify
                std::all_of(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
     }
 
-    core::Result<std::string> parsePlaylistRef(std::string_view input)
-    {
-        const auto text = trim(input);
-        if (text.empty())
-            return core::fail(core::Error::invalid("playlist reference is empty"));
-        if (text.starts_with("spotify:"))
-            return fromUri(text, input);
-        if (text.find('/') != std::string_view::npos || text.find("spotify.com") != std::string_view::npos)
-            return fromWebLink(text, input);
-        if (isSpotifyId(text))
-            return std::string(text);
-        return core::fail(core::Error::invalid("'" + std::string(input) +
-                                               "' is neither a Spotify playlist link, URI nor a 22-character id"));
-    }
+    core::Result<std::string> parsePlaylistRef(std::string_view input) { return parseRef("playlist", input); }
+
+    core::Result<std::string> parseAlbumRef(std::string_view input) { return parseRef("album", input); }
 } // namespace soulspot::sources::spotify

@@ -1,5 +1,5 @@
 #pragma once
-// Turns what a user pastes into a bare playlist id.
+// Turns what a user pastes into a bare playlist or album id.
 
 #include <string>
 #include <string_view>
@@ -12,6 +12,10 @@ namespace soulspot::sources::spotify
     /// spotify:playlist:ID, spotify:user:U:playlist:ID and a bare 22-character base62 ID (surrounding
     /// whitespace ignored). Anything else, including links to tracks or albums, is InvalidArgument.
     core::Result<std::string> parsePlaylistRef(std::string_view input);
+
+    /// The same forms for albums: https://open.spotify.com/[intl-xx/]album/ID[?si=…], open.spotify.com/album/ID,
+    /// spotify:album:ID and a bare id. Playlist, track and artist links are InvalidArgument.
+    core::Result<std::string> parseAlbumRef(std::string_view input);
 
     /// True for a 22-character base62 Spotify id.
     bool isSpotifyId(std::string_view text);

@@ -36,6 +36,11 @@ namespace soulspot::sources::spotify
         virtual core::Result<TrackListing> likedTracks() = 0;
         /// GET /me/following?type=artist, cursor-paged to the end.
         virtual core::Result<std::vector<FollowedArtist>> followedArtists() = 0;
+        /// GET /albums/{id}, then its tracks.next to the end (/albums/{id}/tracks, limit 50). ISRCs stay
+        /// empty: album pages hold simplified tracks and the batch GET /tracks?ids= is gone (2026).
+        virtual core::Result<SpotifyAlbum> album(const std::string& albumId) = 0;
+        /// Saved albums (GET /me/albums, limit 50, all pages), each with its whole track list.
+        virtual core::Result<std::vector<SpotifyAlbum>> savedAlbums() = 0;
     };
 
     class SpotifyApiClient final : public ISpotifyApi
@@ -50,6 +55,8 @@ namespace soulspot::sources::spotify
         core::Result<TrackListing> playlistTracks(const std::string& playlistId) override;
         core::Result<TrackListing> likedTracks() override;
         core::Result<std::vector<FollowedArtist>> followedArtists() override;
+        core::Result<SpotifyAlbum> album(const std::string& albumId) override;
+        core::Result<std::vector<SpotifyAlbum>> savedAlbums() override;
 
     private:
         /// GET with the bearer token; on 401 asks for a forced refresh and retries exactly once.
@@ -59,6 +66,8 @@ namespace soulspot::sources::spotify
         core::Result<TrackListing> walkTrackPages(std::string firstUrl, const std::string& what);
         /// Only `next` links under our own base URL are followed, so the bearer token never leaves it.
         core::Result<std::string> checkedNext(const std::string& next) const;
+        /// Appends the album-track pages from `next` (an absolute link, or a path) until next is null.
+        core::Result<void> followAlbumTracks(SpotifyAlbum& album, std::string next);
 
         std::shared_ptr<net::ServiceClient> service_;
         TokenProvider tokens_;

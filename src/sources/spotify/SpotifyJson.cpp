@@ -120,6 +120,47 @@ namespace soulspot::sources::spotify::json
         return {text(a, "id"), text(a, "name"), largestImage(member(a, "images"))};
     }
 
+    const Json& albumTrackPage(const Json& album)
+    {
+        const Json& tracks = member(album, "tracks");
+        return tracks.is_object() ? tracks : member(album, "items");
+    }
+
+    SpotifyAlbum parseAlbum(const Json& a)
+    {
+        SpotifyAlbum album;
+        album.id = text(a, "id");
+        album.name = text(a, "name");
+        album.releaseDate = text(a, "release_date");
+        album.releasePrecision = text(a, "release_date_precision");
+        album.imageUrl = largestImage(member(a, "images"));
+        album.albumType = text(a, "album_type");
+        album.totalTracks = integer(a, "total_tracks");
+        album.upc = text(member(a, "external_ids"), "upc");
+        if (const auto& artists = member(a, "artists"); artists.is_array())
+            for (const auto& artist : artists)
+                album.artists.push_back({text(artist, "id"), text(artist, "name")});
+        addAlbumTracks(albumTrackPage(a), album);
+        return album;
+    }
+
+    void addAlbumTracks(const Json& page, SpotifyAlbum& album)
+    {
+        const auto& items = member(page, "items");
+        if (!items.is_array())
+            return;
+        const AlbumRef ref{album.id, album.name, album.releaseDate, album.imageUrl};
+        for (const auto& t : items)
+        {
+            if (!t.is_object()) // a track withdrawn from the catalogue can leave a null hole
+                continue;
+            SpotifyTrack track = parseTrack(t);
+            if (track.album.id.empty()) // simplified tracks carry no album object
+                track.album = ref;
+            album.tracks.push_back(std::move(track));
+        }
+    }
+
     void addListEntry(const Json& entry, TrackListing& out)
     {
         const Json* track = &member(entry, "item");

@@ -27,6 +27,13 @@ namespace soulspot::sources::spotify::json
     SpotifyUser parseUser(const Json& user);
     FollowedArtist parseArtist(const Json& artist);
 
+    /// Album metadata plus the tracks of the embedded first `tracks` page (2026 may call it `items`).
+    SpotifyAlbum parseAlbum(const Json& album);
+    /// The album's embedded track page (`tracks`, else `items`); null when the answer carries none.
+    const Json& albumTrackPage(const Json& album);
+    /// Appends the non-null tracks of one album-track paging object, stamping them with the album.
+    void addAlbumTracks(const Json& page, SpotifyAlbum& album);
+
     /// Adds one playlist-track object (`item` preferred over the deprecated `track`) or saved-track object
     /// to `out`, skipping and counting null, local and episode entries.
     void addListEntry(const Json& entry, TrackListing& out);

@@ -83,6 +83,24 @@ namespace soulspot::sources::spotify
         int reportedTotal{0};                  // `total` of the first page (the list may change while walking)
     };
 
+    /// An album with its whole track list (GET /albums/{id} with tracks.next followed, or a /me/albums item).
+    struct SpotifyAlbum
+    {
+        std::string id;
+        std::string name;
+        std::vector<ArtistRef> artists;
+        std::string releaseDate;      // YYYY, YYYY-MM or YYYY-MM-DD, as releasePrecision says
+        std::string releasePrecision; // "year", "month", "day"; "" when Spotify omits it
+        std::string imageUrl;         // largest image
+        std::string albumType;        // "album", "single" (EPs too) or "compilation"
+        int totalTracks{0};
+        std::string upc;     // external_ids.upc; often absent
+        std::string addedAt; // ISO 8601 for saved albums, "" otherwise
+        /// In album order. Album track pages hold *simplified* tracks: no external_ids, so isrc stays empty
+        /// (see SpotifyApiClient::album); each track's `album` is filled from this album.
+        std::vector<SpotifyTrack> tracks;
+    };
+
     struct FollowedArtist
     {
         std::string id;

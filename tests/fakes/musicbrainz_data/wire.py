@@ -90,7 +90,11 @@ def release_lookup(rel, recordings, inc):
     media = []
     for m in rel.get("media", []):
         disc = m["position"]
-        medium = {"id": track_id(rel["id"], disc, 0), "position": disc, "title": "", "format": m.get("format"),
+        for pos, t in enumerate(m.get("tracks") or [], 1):  # tracks written inline in the data file
+            on_release[(disc, pos)] = {"id": t.get("recording") or track_id(rel["id"], disc, pos + 2000),
+                                       "title": t["title"], "length": t.get("length"), "isrcs": t.get("isrcs", []),
+                                       "artists": t.get("artists", rel.get("artists", []))}
+        medium = {"id": track_id(rel["id"], disc, 0), "position": disc, "title": m.get("title", ""), "format": m.get("format"),
                   "format-id": None, "track-count": m["trackCount"], "track-offset": 0}
         if "recordings" in inc:
             tracks = []
@@ -111,6 +115,57 @@ def release_lookup(rel, recordings, inc):
         media.append(medium)
     out["media"] = media
     return out
+
+
+def release_groups(releases):
+    """Release groups as the fake knows them: built from the releases that name them."""
+    groups = {}
+    for rel in releases.values():
+        rg = rel.get("releaseGroup") or {}
+        if not rg.get("id"):
+            continue
+        g = groups.setdefault(rg["id"], {"id": rg["id"], "title": rg.get("title", rel["title"]),
+                                         "primaryType": rg.get("primaryType"),
+                                         "secondaryTypes": rg.get("secondaryTypes", []),
+                                         "artists": rel.get("artists", []), "releases": []})
+        g["releases"].append(rel)
+    return groups
+
+
+def release_group_hit(group, score):
+    """One entry of a release-group search answer."""
+    dates = sorted(r["date"] for r in group["releases"] if r.get("date"))
+    primary = group["primaryType"]
+    return {"id": group["id"], "type-id": TYPE_IDS.get(primary), "score": score, "primary-type-id": TYPE_IDS.get(primary),
+            "count": len(group["releases"]), "title": group["title"], "first-release-date": dates[0] if dates else "",
+            "primary-type": primary, "secondary-types": group["secondaryTypes"],
+            "artist-credit": artist_credit(group["artists"]),
+            "releases": [{"id": r["id"], "status-id": TYPE_IDS.get(r.get("status")), "title": r["title"],
+                          "status": r.get("status")} for r in group["releases"]], "tags": []}
+
+
+def score_release_group(group, clauses):
+    """Like score_recording: 0 = no hit, else 100 minus 15 per text field matched only in part."""
+    credit = "".join(c["name"] + c["joinphrase"] for c in artist_credit(group["artists"]))
+    score = 100
+    for field, value in clauses:
+        if field in ("releasegroup", "releasegroupaccent", "release", "artist"):
+            texts = [credit] if field == "artist" else [group["title"]] + (
+                [r["title"] for r in group["releases"]] if field == "release" else [])
+            ok = any(phrase_in(value, t) for t in texts)
+            if ok and not any(tokens(value) == tokens(t) for t in texts):
+                score -= 15
+        elif field == "artistname":
+            ok = any(phrase_in(value, a["name"]) for a in group["artists"])
+        elif field == "primarytype":
+            ok = (group["primaryType"] or "").lower() == str(value).lower()
+        elif field == "rgid":
+            ok = str(value).lower() == group["id"]
+        else:
+            ok = True
+        if not ok:
+            return 0
+    return max(score, 1)
 
 
 def search_hit(rec, releases, score):

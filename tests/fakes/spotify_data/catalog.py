@@ -8,10 +8,15 @@ Data file (--data) format; every key is optional:
                  "collaborative": false, "public": true, "description": "", "images": [{"url":…,"width":…,"height":…}],
                  "tracks": [TRACK | null | {"is_local": true, …TRACK} | {"type": "episode", "name": "…"}]}],
   "liked": [TRACK],
-  "followed_artists": [{"id": "…", "name": "…"} | "Name"]
+  "followed_artists": [{"id": "…", "name": "…"} | "Name"],
+  "albums": [{"id": "<22 base62>", "name", "artists": ["A"], "release_date", "album_type", "upc"?,
+              "tracks": [TRACK], "generate": n (n synthetic tracks after "tracks")}],
+  "saved_albums": ["<album id>" | {"id", "added_at"}]
 }
 TRACK shorthand: {"id"?, "name", "artists": ["A", …] | [{"id","name"}], "album": "X" | {"id","name","release_date",
 "images"}, "duration_ms", "isrc", "track_number", "disc_number", "added_at"}; missing ids are derived from names.
+Albums render as the full album object (GET /albums/{id}) with an embedded `tracks` page of *simplified*
+tracks (no external_ids, no album: so no ISRC, as on the real wire); /albums/{id}/tracks pages them.
 "owner" defaults to the user, so playlists are owned unless another owner is given (then /items answers 403
 unless "collaborative": true).
 """
@@ -83,6 +88,13 @@ def full_track(t):
             "artists": artists, "album": album}
 
 
+def simplified_track(full):
+    """An album's track as /albums/{id}/tracks sends it: the track object without album and external_ids."""
+    out = {k: v for k, v in full.items() if k not in ("album", "external_ids", "popularity")}
+    out["external_urls"] = {"spotify": "https://open.spotify.com/track/" + full["id"]}
+    return out
+
+
 def synthetic_tracks(pid, count, first_serial):
     return [{"id": gen_id("gen:%s:%d" % (pid, i)), "name": "Song %04d" % (i + 1), "artists": ["Artist %02d" % (i % 50)],
              "album": "Album %03d" % (i // 12), "duration_ms": 150000 + (i * 7919) % 150000,
@@ -125,6 +137,12 @@ class Catalog:
             self.put_playlist(pid, {"name": "Generated " + pid, "tracks": self.next_synthetic(pid, int(count))})
         liked = data.get("liked", []) + self.next_synthetic("liked", generate_liked)
         self.liked = [{"added_at": t.get("added_at", ADDED_AT), "track": full_track(t)} for t in liked]
+        self.albums, self.saved_albums = {}, []
+        for a in data.get("albums", []):
+            self.put_album(a)
+        for ref in data.get("saved_albums", []):
+            ref = {"id": ref} if isinstance(ref, str) else ref
+            self.saved_albums.append({"id": ref["id"], "added_at": ref.get("added_at", ADDED_AT)})
         self.artists = []
         extra = ["Followed Artist %03d" % i for i in range(generate_artists)]
         for a in data.get("followed_artists", []) + extra:
@@ -132,6 +150,37 @@ class Catalog:
             a.setdefault("id", gen_id("artist:" + a["name"]))
             a.update({"type": "artist", "uri": "spotify:artist:" + a["id"], "genres": [], "images": images(a["id"])})
             self.artists.append(a)
+
+    def put_album(self, a):
+        aid = a.get("id") or gen_id("album:" + a["name"])
+        artists = a.get("artists") or ["Unknown Artist"]
+        specs = list(a.get("tracks", []))
+        for i in range(int(a.get("generate", 0))):
+            specs.append({"name": "%s Track %03d" % (a["name"], i + 1), "duration_ms": 120000 + (i * 7919) % 180000,
+                          "isrc": "QZALB%02d%05d" % (len(self.albums), i)})
+        tracks, disc_pos = [], {}
+        for t in specs:
+            t = dict(t)
+            disc = int(t.get("disc_number", 1))
+            disc_pos[disc] = disc_pos.get(disc, 0) + 1
+            t.setdefault("track_number", disc_pos[disc])
+            t.setdefault("artists", artists)
+            t["album"] = {"id": aid, "name": a["name"]}
+            tracks.append(simplified_track(full_track(t)))
+        sample = full_track({"name": "x", "artists": artists, "album": {"id": aid, "name": a["name"],
+                             "release_date": a.get("release_date", "2020-01-01"),
+                             "album_type": a.get("album_type", "album"), "total_tracks": len(tracks)}})
+        rendered = dict(sample["album"], artists=sample["artists"])  # every album artist, not only the first
+        rendered.update({"href": "https://api.spotify.com/v1/albums/" + aid, "genres": [], "copyrights": [],
+                         "external_urls": {"spotify": "https://open.spotify.com/album/" + aid},
+                         "external_ids": {"upc": a["upc"]} if a.get("upc") else {}})
+        self.albums[aid] = {"object": rendered, "tracks": tracks}
+
+    def album_object(self, aid, base):
+        album = self.albums[aid]
+        obj = dict(album["object"], href=base + "/v1/albums/" + aid)
+        obj["tracks"] = paging(base, "/v1/albums/%s/tracks" % aid, {}, album["tracks"], 50, 50)
+        return obj
 
     def next_synthetic(self, pid, count):
         tracks = synthetic_tracks(pid + ":%d" % self.serial, count, self.serial)
