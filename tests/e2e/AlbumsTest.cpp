@@ -152,7 +152,7 @@ namespace soulspot::testing
             Enqueued enqueued()
             {
                 Enqueued out;
-                const auto calls = world.control("GET", "/_control/calls");
+                const auto calls = world.control("GET", "/calls");
                 for (const auto& r : calls["requests"])
                 {
                     const auto route = r.value("route", std::string());
@@ -187,8 +187,12 @@ namespace soulspot::testing
         EXPECT_EQ(chosen["username"], "alice") << album["folders"].dump(2);
         EXPECT_FALSE(chosen["reasons"].empty());
         for (const auto& f : album["folders"])
+        {
             if (f["username"] != "alice")
+            {
                 EXPECT_FALSE(f["accepted"]) << f.dump(2);
+            }
+        }
 
         // One enqueue request held every file of the folder.
         const auto sent = w.enqueued();
@@ -229,7 +233,7 @@ namespace soulspot::testing
         ASSERT_TRUE(r && r->status == 201) << (r ? r->body : r.error().message);
         const auto single = w.world.waitForStatus(json::parse(r->body)["id"].get<std::int64_t>(), {"IMPORTED", "FAILED"}, 30000);
         ASSERT_EQ(single["status"], "IMPORTED") << single.dump(2);
-        w.world.control("DELETE", "/_control/calls");
+        w.world.control("DELETE", "/calls");
 
         const auto created = w.postAlbum({{"ref", kRelease}});
         ASSERT_TRUE(created.contains("id"));

@@ -57,7 +57,11 @@ namespace soulspot::testing
         db::AlbumRecord album(std::int64_t id) { return **db::AlbumRepository(*database).find(id); }
         std::vector<db::AlbumTrackRecord> tracks(std::int64_t id) { return *db::AlbumRepository(*database).tracks(id); }
         int wanted_{0};
-        std::string lastReason(std::int64_t id) { return db::AlbumRepository(*database).events(id)->back().reason; }
+        std::string lastReason(std::int64_t id)
+        {
+            const auto events = db::AlbumRepository(*database).events(id);
+            return events && !events->empty() ? events->back().reason : std::string();
+        }
     };
 
     TEST_F(AlbumRoadTest, TheCompleteFolderIsEnqueuedInOneRequestAndTheAlbumSettlesImported)
@@ -132,7 +136,8 @@ namespace soulspot::testing
         EXPECT_EQ(a.status, S::NotFound);
         EXPECT_EQ(lastReason(id), "no_match");
         EXPECT_TRUE(slskd->enqueues.empty());
-        for (const auto& f : *db::AlbumRepository(*database).folders(id))
+        const auto folders = db::AlbumRepository(*database).folders(id);
+        for (const auto& f : *folders)
         {
             EXPECT_FALSE(f.accepted) << f.directory;
             EXPECT_FALSE(f.reasons.empty()) << f.directory;
@@ -189,7 +194,9 @@ namespace soulspot::testing
             {
                 // Three arrive, one fails for good on the download road.
                 if (i < 3)
+                {
                     ASSERT_TRUE(database->execute("UPDATE tracks SET local_path = '/m' WHERE id = $1", {ts[i].track.id}));
+                }
                 ASSERT_TRUE(database->execute("UPDATE downloads SET status = $2 WHERE id = $1",
                                               {*ts[i].downloadId, std::string(i < 3 ? "IMPORTED" : "FAILED")}));
             }

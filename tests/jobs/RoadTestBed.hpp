@@ -71,7 +71,8 @@ namespace soulspot::testing
         std::vector<std::string> reasons(std::int64_t id)
         {
             std::vector<std::string> out;
-            for (const auto& e : *db::DownloadStateStore(*database).events(id))
+            const auto events = db::DownloadStateStore(*database).events(id);
+            for (const auto& e : *events)
                 out.push_back(e.reason);
             return out;
         }
