@@ -153,6 +153,11 @@ namespace soulspot::db
         std::string where;
         if (!filter.statuses.empty())
             where = "WHERE d.status IN (" + statusPlaceholders(filter.statuses, params) + ")";
+        if (filter.beforeId)
+        {
+            params.emplace_back(*filter.beforeId);
+            where += (where.empty() ? "WHERE " : " AND ") + std::string("d.id < $") + std::to_string(params.size());
+        }
         params.emplace_back(std::int64_t{filter.limit});
         params.emplace_back(std::int64_t{filter.offset});
         const auto n = params.size();

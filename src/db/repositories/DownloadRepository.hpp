@@ -16,6 +16,9 @@ namespace soulspot::db
         std::vector<core::DownloadStatus> statuses; // empty = all
         int limit{100};
         int offset{0};
+        /// Keyset paging: only ids below this one (newest first), so a walk over a changing queue neither
+        /// skips nor repeats a row.
+        std::optional<std::int64_t> beforeId;
     };
 
     class DownloadRepository

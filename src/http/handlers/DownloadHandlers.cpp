@@ -66,6 +66,37 @@ namespace soulspot::http
 
         Response render(int status, const db::DownloadRecord& d) { return jsonResponse(status, dumpJson(downloadToJson(d))); }
 
+        // Without `limit` the whole queue comes back (the runbook's jq filters must see every download),
+        // read in keyset pages so no more than one page of rows is held at a time.
+        Response listEverything(const Service& s, db::DownloadFilter filter)
+        {
+            constexpr int kPage = 500;
+            std::string body = "[";
+            std::int64_t total = 0;
+            bool first = true;
+            filter.limit = kPage;
+            for (;;)
+            {
+                auto rows = s->list(filter);
+                if (!rows)
+                    return errorResponse(rows.error());
+                total = rows->second;
+                for (const auto& d : rows->first)
+                {
+                    body += first ? "" : ",";
+                    body += dumpJson(downloadToJson(d));
+                    first = false;
+                }
+                if (rows->first.size() < static_cast<std::size_t>(kPage))
+                    break;
+                filter.beforeId = rows->first.back().id;
+            }
+            body += "]";
+            Response r = jsonResponse(200, std::move(body));
+            r.setHeader("X-Total-Count", std::to_string(total));
+            return r;
+        }
+
         Response list(const Service& s, Request& req)
         {
             db::DownloadFilter filter;
@@ -76,12 +107,14 @@ namespace soulspot::http
                     return errorResponse(parsed.error());
                 filter.statuses = *parsed;
             }
-            auto limit = intQuery(req, "limit", 100, 1, 1000);
             auto offset = intQuery(req, "offset", 0, 0, 100000000);
-            if (!limit)
-                return errorResponse(limit.error());
             if (!offset)
                 return errorResponse(offset.error());
+            if (!req.queryParam("limit") && *offset == 0)
+                return listEverything(s, filter);
+            auto limit = intQuery(req, "limit", 100, 1, 1000);
+            if (!limit)
+                return errorResponse(limit.error());
             filter.limit = *limit;
             filter.offset = *offset;
             auto rows = s->list(filter);
