@@ -208,7 +208,19 @@ namespace soulspot::http
             auto rank = parseId(req.param("n"), "candidate");
             if (!rank)
                 return errorResponse(rank.error());
-            return onDownload(req, [&](std::int64_t id) { return s->chooseCandidate(id, static_cast<int>(*rank)); });
+            // What the caller named is checked before whether we can act on it: an unknown download or
+            // candidate is 404 even while slskd is not configured (503), so a typo is not read as an outage.
+            return onDownload(req, [&](std::int64_t id) -> core::Result<db::DownloadRecord> {
+                auto d = s->detail(id);
+                if (!d)
+                    return core::fail(d.error());
+                const bool known = std::any_of(d->candidates.begin(), d->candidates.end(),
+                                               [&](const db::CandidateRecord& c) { return c.rank == *rank; });
+                if (!known)
+                    return core::fail(core::Error::notFound("download " + std::to_string(id) + " has no candidate " +
+                                                            std::to_string(*rank)));
+                return s->chooseCandidate(id, static_cast<int>(*rank));
+            });
         }
 
         Response pauseState(const Service& s) { return jsonResponse(200, dumpJson(json{{"paused", s->paused()}})); }
