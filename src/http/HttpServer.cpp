@@ -289,8 +289,10 @@ namespace soulspot::http
 
     int HttpServer::inFlight() const { return impl_->inFlight; }
 
-    core::Result<int> HttpServer::start()
+    core::Result<int> HttpServer::listen()
     {
+        if (impl_->acceptor)
+            return static_cast<int>(impl_->acceptor->local_endpoint().port());
         boost::system::error_code ec;
         const auto address = net::ip::make_address(impl_->options.host, ec);
         if (ec)
@@ -305,10 +307,17 @@ namespace soulspot::http
         if (!ec)
             acceptor->listen(net::socket_base::max_listen_connections, ec);
         if (ec)
-            return core::fail(core::Error::io("cannot listen on " + impl_->options.host + ":" +
-                                              std::to_string(impl_->options.port) + ": " + ec.message()));
-        const int port = acceptor->local_endpoint().port();
+            return core::fail(core::Error::invalid("cannot listen on " + impl_->options.host + ":" +
+                                                   std::to_string(impl_->options.port) + " (API_HOST/API_PORT): " + ec.message()));
         impl_->acceptor = std::move(acceptor);
+        return static_cast<int>(impl_->acceptor->local_endpoint().port());
+    }
+
+    core::Result<int> HttpServer::start()
+    {
+        auto port = listen();
+        if (!port || !impl_->ioThreads.empty())
+            return port;
         net::co_spawn(impl_->io, acceptLoop(impl_), net::detached);
         for (int i = 0; i < std::max(1, impl_->options.ioThreads); ++i)
             impl_->ioThreads.emplace_back([impl = impl_] { impl->io.run(); });
