@@ -44,7 +44,8 @@ namespace soulspot::http
     {
         using ImplPtr = std::shared_ptr<HttpServer::Impl>;
 
-        Request toRequest(const bhttp::request<bhttp::string_body>& msg, const std::string& remote)
+        // Takes the body out of `msg` (headers stay): a large body is not held twice while a handler runs.
+        Request toRequest(bhttp::request<bhttp::string_body>& msg, const std::string& remote)
         {
             Request r;
             r.method = std::string(msg.method_string());
@@ -55,7 +56,7 @@ namespace soulspot::http
                 r.query = parseQuery(std::string_view(r.target).substr(q + 1));
             for (const auto& field : msg)
                 r.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-            r.body = msg.body();
+            r.body = std::move(msg.body());
             r.remoteAddress = remote;
             return r;
         }
