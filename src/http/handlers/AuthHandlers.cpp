@@ -121,9 +121,6 @@ namespace soulspot::http
             auto body = parseJsonObject(req);
             if (!body && isUnsupportedMediaType(body.error()))
                 return errorResponse(body.error());
-            if (body)
-                if (auto ok = checkCredentials(*body); !ok)
-                    return errorResponse(ok.error());
             if (!*set && !id.trustedNetwork)
                 return errorResponse(401, "unauthorized", "the first password can only be set from a trusted network");
             if (*set)
@@ -138,13 +135,19 @@ namespace soulspot::http
                 }
                 if (id.via != AuthVia::TrustedNetwork)
                 {
-                    auto ok = gate->service()->checkPassword(body ? text(*body, "current_password") : "");
+                    const std::string current = body ? text(*body, "current_password") : "";
+                    if (auto bounded = checkText(current, "current_password", kSecretText); !bounded)
+                        return errorResponse(bounded.error()); // the caller is authenticated: a 400 tells nothing
+                    auto ok = gate->service()->checkPassword(current);
                     if (!ok || !*ok)
                         return errorResponse(403, "forbidden", "current_password is wrong");
                 }
             }
             if (!body)
                 return errorResponse(body.error());
+            // Checked after the caller is known to be allowed here, so a stranger learns only "401".
+            if (auto ok = checkCredentials(*body); !ok)
+                return errorResponse(ok.error());
             std::string username = text(*body, "username");
             if (username.empty())
                 username = id.session ? id.session->username : "admin";
