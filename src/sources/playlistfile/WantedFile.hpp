@@ -46,7 +46,8 @@ namespace soulspot::sources::playlistfile
     /// Detects the format (Exportify/generic CSV, M3U/M3U8, plain "Artist - Title" lines) from the file name
     /// extension, falling back to the content, and parses it. A UTF-8 BOM, CRLF/CR line ends and blank lines
     /// are accepted; a row with bytes that are not UTF-8 becomes a RowError naming its line.
-    /// A row with a field over the bounds above or with a control character in it becomes a RowError too.
+    /// A row with a field over the bounds above or with a control character in it (NUL, ESC, …; not tab or
+    /// the line break of a quoted CSV field) becomes a RowError too.
     /// Whole-file failures (InvalidArgument): empty content, a CSV header without title/artist columns.
     core::Result<ImportReport> parseWantedFile(std::string_view content, std::string_view filenameHint);
 } // namespace soulspot::sources::playlistfile

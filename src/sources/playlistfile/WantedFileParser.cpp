@@ -59,8 +59,10 @@ namespace soulspot::sources::playlistfile
         {
             if (value.size() > maxChars && codePoints(value) > maxChars)
                 return std::string(field) + " is longer than " + std::to_string(maxChars) + " characters";
+            // A quoted CSV field may hold a line break (a title written over two lines is a real row), so
+            // tab, CR and LF pass here; NUL and the other control characters do not.
             for (char c : value)
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+                if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
                     return std::string(field) + " contains a control character";
             return {};
         }
