@@ -1,6 +1,7 @@
 #pragma once
 // Subcommand bodies; main.cpp only parses arguments (CLI11 is costly to compile, so it stays there).
-// Each returns the process exit code: 0 success, 1 runtime failure, 2 bad usage or bad configuration.
+// Each returns the process exit code: 0 success, 1 runtime failure, 2 bad usage or bad configuration
+// (for `serve`: anything that stops start-up, e.g. a database that cannot be opened or the port in use).
 
 #include <string>
 

@@ -12,6 +12,36 @@
 
 namespace soulspot::app
 {
+    namespace
+    {
+        // libpq and others put newlines and tabs in their messages; a start-up failure is one line.
+        std::string oneLine(std::string_view text)
+        {
+            std::string out;
+            for (char c : text)
+            {
+                const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+                if (space && (out.empty() || out.back() == ' '))
+                    continue;
+                out.push_back(space ? ' ' : c);
+            }
+            while (!out.empty() && out.back() == ' ')
+                out.pop_back();
+            return out;
+        }
+
+        // Everything that stops `serve` before it listens is about the environment it was given (database
+        // URL, folder, port): one log line, the same line on stderr, exit 2 like a bad variable, so a
+        // supervisor does not restart-loop on it (RestartPreventExitStatus=2).
+        int startupFailed(const core::Logger& log, const core::Error& error)
+        {
+            const std::string message = oneLine(error.message);
+            log.error("start-up failed", {{"error", message}});
+            std::cerr << "error: " << message << "\n";
+            return kExitUsage;
+        }
+    } // namespace
+
     int runServe(const Config& config)
     {
         const core::Logger log("app");
@@ -26,33 +56,27 @@ namespace soulspot::app
         log.info("starting SoulSpot", {{"version", std::string(core::kVersion)},
                                        {"host", config.apiHost},
                                        {"port", std::int64_t{config.apiPort}}});
-        auto services = ServiceContainer::create(config);
-        if (!services)
-        {
-            log.error("start-up failed", {{"error", services.error().message}});
-            std::cerr << "error: " << services.error().message << "\n";
-            return services.error().code == core::ErrorCode::InvalidArgument ||
-                           services.error().code == core::ErrorCode::Conflict
-                       ? kExitUsage
-                       : kExitFailure;
-        }
-        auto& container = **services;
-        auto pipeline = std::make_shared<http::RequestPipeline>(
-            container.router(), container.metrics(),
-            [gate = container.authGate()](http::Request& r) { return gate->check(r); });
         http::ServerOptions options;
         options.host = config.apiHost;
         options.port = config.apiPort;
         options.maxBodyBytes = config.maxBodyBytes;
         options.requestTimeout = std::chrono::seconds(config.requestTimeoutSeconds);
-        http::HttpServer server(options, [pipeline](http::Request& r) { return pipeline->handle(r); });
+        // The pipeline needs the services, the services need the database; the port is claimed before
+        // either, so a port in use stops start-up before a database is created or migrated.
+        auto pipeline = std::make_shared<std::shared_ptr<http::RequestPipeline>>();
+        http::HttpServer server(options, [pipeline](http::Request& r) { return (*pipeline)->handle(r); });
+        if (auto listening = server.listen(); !listening)
+            return startupFailed(log, listening.error());
+        auto services = ServiceContainer::create(config);
+        if (!services)
+            return startupFailed(log, services.error());
+        auto& container = **services;
+        *pipeline = std::make_shared<http::RequestPipeline>(
+            container.router(), container.metrics(),
+            [gate = container.authGate()](http::Request& r) { return gate->check(r); });
         auto port = server.start();
         if (!port)
-        {
-            log.error("cannot start HTTP server", {{"error", port.error().message}});
-            std::cerr << "error: " << port.error().message << "\n";
-            return kExitFailure;
-        }
+            return startupFailed(log, port.error());
         container.startBackground();
         log.info("listening", {{"address", config.apiHost + ":" + std::to_string(*port)}});
 

@@ -68,6 +68,29 @@ namespace soulspot::app
                 }
             }
         }
+        // The SQLite layer creates a missing folder quietly and then fails on the lock file with a message
+        // about ".lock"; say instead which folder DATABASE_URL points at and why it cannot be used, and
+        // log it when a folder is created, so a mistyped path does not grow a tree unnoticed.
+        core::Result<void> ensureDatabaseFolder(const std::string& databasePath)
+        {
+            if (databasePath.empty() || databasePath == ":memory:" || databasePath.starts_with("file:"))
+                return {};
+            const fs::path folder = fs::path(databasePath).parent_path();
+            if (folder.empty())
+                return {};
+            std::error_code ec;
+            if (fs::is_directory(folder, ec))
+                return {};
+            if (fs::exists(folder, ec))
+                return core::fail(core::Error::invalid("DATABASE_URL: " + folder.string() + " is not a folder"));
+            fs::create_directories(folder, ec);
+            if (ec || !fs::is_directory(folder))
+                return core::fail(core::Error::invalid("DATABASE_URL: the folder " + folder.string() +
+                                                       " does not exist and cannot be created (" +
+                                                       (ec ? ec.message() : std::string("unknown error")) + ")"));
+            core::Logger("app").info("created database folder", {{"path", folder.string()}});
+            return {};
+        }
     } // namespace
 
     core::Result<std::unique_ptr<ServiceContainer>> ServiceContainer::create(const Config& config)
@@ -79,6 +102,8 @@ namespace soulspot::app
             return core::fail(url.error());
         if (url->dialect == db::Dialect::Sqlite)
         {
+            if (auto folder = ensureDatabaseFolder(url->sqlitePath); !folder)
+                return core::fail(folder.error());
             auto lock = db::ServerLock::acquire(url->sqlitePath);
             if (!lock)
                 return core::fail(lock.error());

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "http/JsonBody.hpp"
+#include "http/TextField.hpp"
 
 namespace soulspot::http
 {
@@ -82,7 +83,9 @@ namespace soulspot::http
         case core::ErrorCode::IoError:
         case core::ErrorCode::Internal: status = 500; break;
         }
-        return errorResponse(status, core::toString(error.code), error.message);
+        if (isUnsupportedMediaType(error))
+            return errorResponse(415, kUnsupportedMediaType, error.message);
+        return jsonResponse(status, errorBody(core::toString(error.code), error.message, errorField(error)));
     }
 
     Response jsonResponse(int status, std::string body)

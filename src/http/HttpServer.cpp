@@ -1,5 +1,6 @@
 #include "http/HttpServer.hpp"
 
+#include <array>
 #include <atomic>
 #include <mutex>
 #include <set>
@@ -10,6 +11,7 @@
 #include <boost/beast.hpp>
 
 #include "core/Log.hpp"
+#include "http/TransferCoding.hpp"
 
 namespace soulspot::http
 {
@@ -42,7 +44,8 @@ namespace soulspot::http
     {
         using ImplPtr = std::shared_ptr<HttpServer::Impl>;
 
-        Request toRequest(const bhttp::request<bhttp::string_body>& msg, const std::string& remote)
+        // Takes the body out of `msg` (headers stay): a large body is not held twice while a handler runs.
+        Request toRequest(bhttp::request<bhttp::string_body>& msg, const std::string& remote)
         {
             Request r;
             r.method = std::string(msg.method_string());
@@ -53,7 +56,7 @@ namespace soulspot::http
                 r.query = parseQuery(std::string_view(r.target).substr(q + 1));
             for (const auto& field : msg)
                 r.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-            r.body = msg.body();
+            r.body = std::move(msg.body());
             r.remoteAddress = remote;
             return r;
         }
@@ -121,6 +124,42 @@ namespace soulspot::http
             }
         }
 
+        // Counts one request from its complete header to its written response, so stop() waits for
+        // requests whose body is still arriving, not only for those already in a handler.
+        struct InFlight
+        {
+            explicit InFlight(HttpServer::Impl& impl) : impl_(impl) { ++impl_.inFlight; }
+            ~InFlight() { --impl_.inFlight; }
+            InFlight(const InFlight&) = delete;
+            InFlight& operator=(const InFlight&) = delete;
+            HttpServer::Impl& impl_;
+        };
+
+        bool isReadEnd(const boost::system::error_code& ec)
+        {
+            return ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
+                   ec == net::error::connection_reset || ec == net::error::eof;
+        }
+
+        // Closing a socket with unread request bytes makes the kernel send RST, and the client can lose
+        // the answer we just wrote (a 413, 501, or the last response before shutdown). So: send FIN, then
+        // read and drop what the peer still sends until it closes, for a bounded time and amount.
+        net::awaitable<void> lingeringClose(beast::tcp_stream& stream)
+        {
+            boost::system::error_code ignored;
+            stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+            stream.expires_after(std::chrono::seconds(1));
+            std::array<char, 4096> sink{};
+            std::size_t total = 0;
+            while (total < 1024 * 1024)
+            {
+                auto [ec, n] = co_await stream.async_read_some(net::buffer(sink), net::as_tuple(net::use_awaitable));
+                if (ec)
+                    break;
+                total += n;
+            }
+        }
+
         net::awaitable<void> session(ImplPtr impl, tcp::socket socket)
         {
             std::string remote;
@@ -144,7 +183,31 @@ namespace soulspot::http
                 parser.header_limit(static_cast<std::uint32_t>(impl->options.maxHeaderBytes));
                 stream.expires_after(first ? impl->options.requestTimeout : impl->options.idleTimeout);
                 first = false;
-                auto [ec, bytes] = co_await bhttp::async_read(stream, buffer, parser, net::as_tuple(net::use_awaitable));
+                auto [ec, bytes] = co_await bhttp::async_read_header(stream, buffer, parser, net::as_tuple(net::use_awaitable));
+                if (!ec)
+                {
+                    // Beast reads a body only for the chunked coding and takes any other as "no body", so
+                    // the rest would be parsed as the next request; refuse what we cannot decode instead.
+                    std::string codings;
+                    for (auto [it, end] = parser.get().equal_range(bhttp::field::transfer_encoding); it != end; ++it)
+                        codings += std::string(codings.empty() ? "" : ", ") + std::string(it->value());
+                    if (auto problem = transferCodingProblem(codings))
+                    {
+                        co_await sendSimple(stream, problem->status, problem->code, problem->message);
+                        break;
+                    }
+                }
+                const bool arrivedWhileStopping = impl->stopping;
+                std::optional<InFlight> inFlight;
+                if (!ec)
+                {
+                    inFlight.emplace(*impl);
+                    if (!parser.is_done())
+                    {
+                        stream.expires_after(impl->options.requestTimeout);
+                        std::tie(ec, bytes) = co_await bhttp::async_read(stream, buffer, parser, net::as_tuple(net::use_awaitable));
+                    }
+                }
                 if (ec == bhttp::error::body_limit)
                 {
                     co_await sendSimple(stream, 413, "payload_too_large", "request body exceeds the limit");
@@ -155,8 +218,7 @@ namespace soulspot::http
                     co_await sendSimple(stream, 431, "headers_too_large", "request headers exceed the limit");
                     break;
                 }
-                if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
-                    ec == net::error::connection_reset || ec == net::error::eof)
+                if (isReadEnd(ec))
                     break;
                 if (ec)
                 {
@@ -166,29 +228,30 @@ namespace soulspot::http
                 auto msg = parser.release();
                 const bool keepAlive = msg.keep_alive() && !impl->stopping;
                 const bool head = msg.method() == bhttp::verb::head;
-                Request request = toRequest(msg, remote);
-                ++impl->inFlight;
-                Response response = co_await net::co_spawn(impl->workers, runPipeline(impl, std::move(request)),
-                                                           net::use_awaitable);
+                Response response;
+                if (arrivedWhileStopping)
+                {
+                    // A request that began after SIGTERM on a kept-alive connection gets a clear answer to retry.
+                    response = errorResponse(503, "shutting_down", "the server is shutting down; retry shortly");
+                    response.setHeader("Retry-After", "5");
+                }
+                else
+                    response = co_await net::co_spawn(impl->workers, runPipeline(impl, toRequest(msg, remote)),
+                                                      net::use_awaitable);
                 if (response.stream)
                 {
                     co_await streamBody(impl, stream, std::move(response));
-                    --impl->inFlight;
                     break;
                 }
                 auto out = toBeast(response, msg.version(), keepAlive, head);
                 stream.expires_after(impl->options.requestTimeout);
                 auto [wec, wn] = co_await bhttp::async_write(stream, out, net::as_tuple(net::use_awaitable));
-                --impl->inFlight;
                 if (wec || !keepAlive)
                     break;
             }
-            {
-                std::lock_guard lock(impl->socketsMutex);
-                impl->sockets.erase(&stream.socket());
-            }
-            boost::system::error_code ignored;
-            stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+            co_await lingeringClose(stream);
+            std::lock_guard lock(impl->socketsMutex);
+            impl->sockets.erase(&stream.socket());
         }
 
         net::awaitable<void> acceptLoop(ImplPtr impl)
@@ -227,8 +290,10 @@ namespace soulspot::http
 
     int HttpServer::inFlight() const { return impl_->inFlight; }
 
-    core::Result<int> HttpServer::start()
+    core::Result<int> HttpServer::listen()
     {
+        if (impl_->acceptor)
+            return static_cast<int>(impl_->acceptor->local_endpoint().port());
         boost::system::error_code ec;
         const auto address = net::ip::make_address(impl_->options.host, ec);
         if (ec)
@@ -243,10 +308,17 @@ namespace soulspot::http
         if (!ec)
             acceptor->listen(net::socket_base::max_listen_connections, ec);
         if (ec)
-            return core::fail(core::Error::io("cannot listen on " + impl_->options.host + ":" +
-                                              std::to_string(impl_->options.port) + ": " + ec.message()));
-        const int port = acceptor->local_endpoint().port();
+            return core::fail(core::Error::invalid("cannot listen on " + impl_->options.host + ":" +
+                                                   std::to_string(impl_->options.port) + " (API_HOST/API_PORT): " + ec.message()));
         impl_->acceptor = std::move(acceptor);
+        return static_cast<int>(impl_->acceptor->local_endpoint().port());
+    }
+
+    core::Result<int> HttpServer::start()
+    {
+        auto port = listen();
+        if (!port || !impl_->ioThreads.empty())
+            return port;
         net::co_spawn(impl_->io, acceptLoop(impl_), net::detached);
         for (int i = 0; i < std::max(1, impl_->options.ioThreads); ++i)
             impl_->ioThreads.emplace_back([impl = impl_] { impl->io.run(); });

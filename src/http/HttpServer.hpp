@@ -32,7 +32,10 @@ namespace soulspot::http
         HttpServer(ServerOptions options, Pipeline pipeline);
         ~HttpServer();
 
-        /// Binds and starts serving; returns the bound port (useful with port 0).
+        /// Binds and listens without accepting yet, so a port in use is found before anything else is
+        /// opened; connections wait in the backlog until start(). Returns the bound port (port 0 works).
+        core::Result<int> listen();
+        /// Starts serving (listening first if listen() was not called); returns the bound port.
         core::Result<int> start();
         /// Stops accepting, lets in-flight requests finish for up to `grace`, then closes everything.
         void stop(std::chrono::milliseconds grace);

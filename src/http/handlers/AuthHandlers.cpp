@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/JsonBody.hpp"
+#include "http/TextField.hpp"
 #include "http/auth/AuthGate.hpp"
 #include "http/auth/Credentials.hpp"
 
@@ -18,6 +19,18 @@ namespace soulspot::http
         std::string text(const json& body, const char* key)
         {
             return body.contains(key) && body[key].is_string() ? body[key].get<std::string>() : std::string();
+        }
+
+        // User and key names are shown and logged (no control characters); passwords are only bounded,
+        // so a long passphrase with odd bytes still works but a megabyte is not hashed.
+        core::Result<void> checkCredentials(const json& body)
+        {
+            struct Text { const char* key; TextRule rule; };
+            for (const Text& f : {Text{"username", kIdText}, Text{"name", kIdText}, Text{"password", kSecretText},
+                                  Text{"current_password", kSecretText}})
+                if (auto v = textField(body, f.key, f.key, f.rule); !v)
+                    return core::fail(v.error());
+            return {};
         }
 
         std::string sessionCookie(const Gate& gate, const Request& req, const std::string& token, std::int64_t maxAge)
@@ -43,6 +56,11 @@ namespace soulspot::http
         Response login(const Gate& gate, Request& req)
         {
             auto body = parseJsonObject(req);
+            if (!body && isUnsupportedMediaType(body.error()))
+                return errorResponse(body.error());
+            if (body)
+                if (auto ok = checkCredentials(*body); !ok)
+                    return errorResponse(ok.error());
             const std::string username = body ? text(*body, "username") : "";
             const std::string password = body ? text(*body, "password") : "";
             if (username.empty() || password.empty())
@@ -101,6 +119,8 @@ namespace soulspot::http
             if (!set)
                 return errorResponse(set.error());
             auto body = parseJsonObject(req);
+            if (!body && isUnsupportedMediaType(body.error()))
+                return errorResponse(body.error());
             if (!*set && !id.trustedNetwork)
                 return errorResponse(401, "unauthorized", "the first password can only be set from a trusted network");
             if (*set)
@@ -115,13 +135,19 @@ namespace soulspot::http
                 }
                 if (id.via != AuthVia::TrustedNetwork)
                 {
-                    auto ok = gate->service()->checkPassword(body ? text(*body, "current_password") : "");
+                    const std::string current = body ? text(*body, "current_password") : "";
+                    if (auto bounded = checkText(current, "current_password", kSecretText); !bounded)
+                        return errorResponse(bounded.error()); // the caller is authenticated: a 400 tells nothing
+                    auto ok = gate->service()->checkPassword(current);
                     if (!ok || !*ok)
                         return errorResponse(403, "forbidden", "current_password is wrong");
                 }
             }
             if (!body)
                 return errorResponse(body.error());
+            // Checked after the caller is known to be allowed here, so a stranger learns only "401".
+            if (auto ok = checkCredentials(*body); !ok)
+                return errorResponse(ok.error());
             std::string username = text(*body, "username");
             if (username.empty())
                 username = id.session ? id.session->username : "admin";
@@ -157,6 +183,8 @@ namespace soulspot::http
             auto body = parseJsonObject(req);
             if (!body)
                 return errorResponse(body.error());
+            if (auto ok = checkCredentials(*body); !ok)
+                return errorResponse(ok.error());
             auto created = gate->service()->createApiKey(text(*body, "name"));
             if (!created)
                 return errorResponse(created.error());

@@ -1,11 +1,12 @@
 #include "http/handlers/DownloadHandlers.hpp"
 
-#include <charconv>
+#include <algorithm>
 
 #include <nlohmann/json.hpp>
 
 #include "http/JsonBody.hpp"
 #include "http/RequestParams.hpp"
+#include "http/TextField.hpp"
 #include "http/handlers/DownloadJson.hpp"
 #include "jobs/DownloadService.hpp"
 
@@ -19,11 +20,13 @@ namespace soulspot::http
 
 
 
-        std::optional<std::string> optString(const json& j, const char* key)
+        /// A bounded text member; absent, null and "" all mean "not given".
+        core::Result<std::optional<std::string>> optText(const json& j, const char* key, std::string_view field, TextRule rule)
         {
-            if (j.contains(key) && j[key].is_string() && !j[key].get<std::string>().empty())
-                return j[key].get<std::string>();
-            return std::nullopt;
+            auto v = textField(j, key, field, rule);
+            if (v && *v && (*v)->empty())
+                return std::optional<std::string>{};
+            return v;
         }
 
         core::Result<db::TrackInput> trackFromJson(const json& t)
@@ -31,22 +34,47 @@ namespace soulspot::http
             if (!t.is_object())
                 return core::fail(core::Error::invalid("track must be an object"));
             db::TrackInput in;
-            if (!t.contains("title") || !t["title"].is_string() || t["title"].get<std::string>().empty())
-                return core::fail(core::Error::invalid("track.title is required"));
-            in.title = t["title"].get<std::string>();
+            auto title = optText(t, "title", "track.title", kNameText);
+            if (!title)
+                return core::fail(title.error());
+            if (!*title)
+                return core::fail(fieldError("track.title", "track.title is required"));
+            in.title = std::move(**title);
             if (t.contains("artists") && t["artists"].is_array())
             {
+                if (t["artists"].size() > kMaxArtists)
+                    return core::fail(fieldError("track.artists", "track.artists has more than " + std::to_string(kMaxArtists) +
+                                                                      " entries"));
                 for (const auto& a : t["artists"])
-                    if (a.is_string() && !a.get<std::string>().empty())
-                        in.artists.push_back(a.get<std::string>());
-                    else if (a.is_object() && a.contains("name") && a["name"].is_string())
-                        in.artists.push_back(a["name"].get<std::string>());
+                {
+                    const json* name = a.is_string() ? &a : a.is_object() && a.contains("name") ? &a["name"] : nullptr;
+                    if (!name || !name->is_string() || name->get_ref<const std::string&>().empty())
+                        continue;
+                    if (auto ok = checkText(name->get_ref<const std::string&>(), "track.artists", kNameText); !ok)
+                        return core::fail(ok.error());
+                    in.artists.push_back(name->get<std::string>());
+                }
             }
-            else if (auto artist = optString(t, "artist"))
-                in.artists.push_back(*artist);
+            else
+            {
+                auto artist = optText(t, "artist", "track.artist", kNameText);
+                if (!artist)
+                    return core::fail(artist.error());
+                if (*artist)
+                    in.artists.push_back(std::move(**artist));
+            }
             if (in.artists.empty())
-                return core::fail(core::Error::invalid("track.artist is required"));
-            in.album = optString(t, "album").value_or("");
+                return core::fail(fieldError("track.artist", "track.artist is required"));
+            struct Text { const char* key; const char* field; TextRule rule; std::string* out; };
+            for (const Text& f : {Text{"album", "track.album", kNameText, &in.album}, Text{"isrc", "track.isrc", kIsrcText, &in.isrc},
+                                  Text{"spotify_id", "track.spotify_id", kIdText, &in.spotifyId},
+                                  Text{"release_date", "track.release_date", kShortText, &in.releaseDate}})
+            {
+                auto v = optText(t, f.key, f.field, f.rule);
+                if (!v)
+                    return core::fail(v.error());
+                *f.out = v->value_or("");
+            }
             if (t.contains("duration_ms") && !t["duration_ms"].is_null())
             {
                 if (!t["duration_ms"].is_number_integer() || t["duration_ms"].get<std::int64_t>() <= 0 ||
@@ -54,13 +82,10 @@ namespace soulspot::http
                     return core::fail(core::Error::invalid("track.duration_ms must be a positive integer (milliseconds)"));
                 in.durationMs = t["duration_ms"].get<int>();
             }
-            in.isrc = optString(t, "isrc").value_or("");
-            in.spotifyId = optString(t, "spotify_id").value_or("");
             if (t.contains("track_number") && t["track_number"].is_number_integer())
                 in.trackNumber = t["track_number"].get<int>();
             if (t.contains("disc_number") && t["disc_number"].is_number_integer())
                 in.discNumber = t["disc_number"].get<int>();
-            in.releaseDate = optString(t, "release_date").value_or("");
             return in;
         }
 
@@ -140,7 +165,9 @@ namespace soulspot::http
                     return errorResponse(400, "invalid_argument", "priority must be an integer");
                 priority = (*body)["priority"].get<int>();
             }
-            const auto profile = optString(*body, "quality_profile");
+            auto profile = optText(*body, "quality_profile", "quality_profile", kIdText);
+            if (!profile)
+                return errorResponse(profile.error());
             // "force": download even when the library already has the track (a quality upgrade).
             const bool force = body->contains("force") && (*body)["force"].is_boolean() && (*body)["force"].get<bool>();
             core::Result<jobs::CreateResult> result = core::fail(core::Error::invalid("expected \"track\" or \"track_id\""));
@@ -148,14 +175,14 @@ namespace soulspot::http
             {
                 if (!(*body)["track_id"].is_number_integer())
                     return errorResponse(400, "invalid_argument", "track_id must be an integer");
-                result = s->createForTrackId((*body)["track_id"].get<std::int64_t>(), priority, profile, req.correlationId, force);
+                result = s->createForTrackId((*body)["track_id"].get<std::int64_t>(), priority, *profile, req.correlationId, force);
             }
             else if (body->contains("track"))
             {
                 auto track = trackFromJson((*body)["track"]);
                 if (!track)
                     return errorResponse(track.error());
-                result = s->createForTrack(*track, priority, profile, req.correlationId, force);
+                result = s->createForTrack(*track, priority, *profile, req.correlationId, force);
             }
             if (!result)
                 return errorResponse(result.error());
@@ -214,7 +241,19 @@ namespace soulspot::http
             auto rank = parseId(req.param("n"), "candidate");
             if (!rank)
                 return errorResponse(rank.error());
-            return onDownload(req, [&](std::int64_t id) { return s->chooseCandidate(id, static_cast<int>(*rank)); });
+            // What the caller named is checked before whether we can act on it: an unknown download or
+            // candidate is 404 even while slskd is not configured (503), so a typo is not read as an outage.
+            return onDownload(req, [&](std::int64_t id) -> core::Result<db::DownloadRecord> {
+                auto d = s->detail(id);
+                if (!d)
+                    return core::fail(d.error());
+                const bool known = std::any_of(d->candidates.begin(), d->candidates.end(),
+                                               [&](const db::CandidateRecord& c) { return c.rank == *rank; });
+                if (!known)
+                    return core::fail(core::Error::notFound("download " + std::to_string(id) + " has no candidate " +
+                                                            std::to_string(*rank)));
+                return s->chooseCandidate(id, static_cast<int>(*rank));
+            });
         }
 
         Response pauseState(const Service& s) { return jsonResponse(200, dumpJson(json{{"paused", s->paused()}})); }
@@ -235,11 +274,16 @@ namespace soulspot::http
             auto body = parseJsonObject(req);
             if (!body)
                 return errorResponse(body.error());
-            auto username = optString(*body, "username");
-            if (!username)
-                return errorResponse(400, "invalid_argument", "username is required");
-            auto entry = s->block(*username, optString(*body, "filename"), optString(*body, "reason").value_or("manual"),
-                                  optString(*body, "expires_at"));
+            auto username = optText(*body, "username", "username", kIdText);
+            auto filename = optText(*body, "filename", "filename", kPathText);
+            auto reason = optText(*body, "reason", "reason", kNameText);
+            auto expires = optText(*body, "expires_at", "expires_at", kShortText);
+            for (const auto* f : {&username, &filename, &reason, &expires})
+                if (!*f)
+                    return errorResponse(f->error());
+            if (!*username)
+                return errorResponse(fieldError("username", "username is required"));
+            auto entry = s->block(**username, *filename, reason->value_or("manual"), *expires);
             if (!entry)
                 return errorResponse(entry.error());
             return jsonResponse(201, dumpJson(blocklistToJson(*entry)));

@@ -6,6 +6,7 @@
 
 #include "core/Clock.hpp"
 #include "http/JsonBody.hpp"
+#include "http/TextField.hpp"
 #include "http/RequestParams.hpp"
 #include "jobs/LibraryService.hpp"
 
@@ -86,9 +87,11 @@ namespace soulspot::http
                     return errorResponse(body.error());
                 if (body->contains("path"))
                 {
-                    if (!(*body)["path"].is_string())
-                        return errorResponse(400, "invalid_argument", "path must be a string");
-                    root = (*body)["path"].get<std::string>();
+                    auto path = textField(*body, "path", "path", kPathText);
+                    if (!path)
+                        return errorResponse(path.error());
+                    if (*path)
+                        root = **path;
                 }
             }
             auto started = s->startScan(root);

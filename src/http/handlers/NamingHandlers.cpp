@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/JsonBody.hpp"
+#include "http/TextField.hpp"
 #include "jobs/NamingSettings.hpp"
 
 namespace soulspot::http
@@ -24,11 +25,7 @@ namespace soulspot::http
 
         core::Result<std::optional<std::string>> optionalString(const json& body, const char* key)
         {
-            if (!body.contains(key) || body[key].is_null())
-                return std::optional<std::string>{};
-            if (!body[key].is_string())
-                return core::fail(core::Error::invalid(std::string(key) + " must be a string"));
-            return std::optional<std::string>(body[key].get<std::string>());
+            return textField(body, key, key, kTemplateText);
         }
 
         Response get(const Settings& s)
@@ -67,9 +64,12 @@ namespace soulspot::http
             auto body = parseJsonObject(req);
             if (!body)
                 return errorResponse(body.error());
-            if (!body->contains("template") || !(*body)["template"].is_string())
+            auto given = optionalString(*body, "template");
+            if (!given)
+                return errorResponse(given.error());
+            if (!*given)
                 return errorResponse(400, "invalid_argument", "expected {\"template\": \"...\"}");
-            const auto text = (*body)["template"].get<std::string>();
+            const auto text = std::move(**given);
             auto samples = jobs::previewNaming(text);
             if (!samples)
                 return errorResponse(400, "invalid_template", samples.error().message);

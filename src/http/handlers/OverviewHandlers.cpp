@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/JsonBody.hpp"
+#include "http/TextField.hpp"
 #include "jobs/QueueOverview.hpp"
 #include "net/HttpClient.hpp"
 
@@ -26,6 +27,12 @@ namespace soulspot::http
                            Request& req)
         {
             auto body = parseJsonObject(req);
+            if (!body && isUnsupportedMediaType(body.error()))
+                return errorResponse(body.error());
+            if (body)
+                for (const auto& [k, rule] : {std::pair{"url", kUrlText}, std::pair{"api_key", kIdText}})
+                    if (auto v = textField(*body, k, k, rule); !v)
+                        return errorResponse(v.error());
             std::string url = settings->slskdUrl, key = settings->slskdApiKey;
             if (body && body->contains("url") && (*body)["url"].is_string() && !(*body)["url"].get<std::string>().empty())
                 url = (*body)["url"].get<std::string>();

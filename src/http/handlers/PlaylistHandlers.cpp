@@ -6,6 +6,7 @@
 
 #include "http/JsonBody.hpp"
 #include "http/RequestParams.hpp"
+#include "http/TextField.hpp"
 #include "http/handlers/PlaylistJson.hpp"
 #include "sources/spotify/SpotifyErrors.hpp"
 
@@ -75,6 +76,8 @@ namespace soulspot::http
             if (!body->contains(key) || !(*body)[key].is_string())
                 return errorResponse(400, "invalid_argument",
                                      "expected {\"url\": \"<open.spotify.com link, spotify: URI, id or 'liked'>\"}");
+            if (auto ok = checkText((*body)[key].get_ref<const std::string&>(), key, kUrlText); !ok)
+                return errorResponse(ok.error());
             auto autoDownload = optBool(*body, "auto_download");
             if (!autoDownload)
                 return errorResponse(autoDownload.error());
@@ -134,8 +137,14 @@ namespace soulspot::http
                 if (!body->contains("content") || !(*body)["content"].is_string())
                     return errorResponse(400, "invalid_argument", "expected {\"content\": \"<the file's text>\", \"filename\": …}");
                 content = (*body)["content"].get<std::string>();
-                filename = body->value("filename", filename);
-                name = body->value("name", name);
+                for (auto [key, out] : {std::pair{"filename", &filename}, std::pair{"name", &name}})
+                {
+                    auto v = textField(*body, key, key, kNameText);
+                    if (!v)
+                        return errorResponse(v.error());
+                    if (*v)
+                        *out = std::move(**v);
+                }
                 auto ad = optBool(*body, "auto_download");
                 if (!ad)
                     return errorResponse(ad.error());
@@ -151,6 +160,11 @@ namespace soulspot::http
             }
             else
                 content = req.body;
+            // The query, the form and the JSON body all end here: the names are checked once for every road.
+            if (auto ok = checkText(filename, "filename", kNameText); !ok)
+                return errorResponse(ok.error());
+            if (auto ok = checkText(name, "name", kNameText); !ok)
+                return errorResponse(ok.error());
             auto result = s.fileImport->importFile(content, filename, name, autoDownload, req.correlationId);
             if (!result)
                 return errorResponse(result.error());

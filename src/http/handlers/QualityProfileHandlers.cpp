@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/JsonBody.hpp"
+#include "http/TextField.hpp"
 #include "jobs/QualityProfileService.hpp"
 #include "matching/MatchJson.hpp"
 
@@ -37,6 +38,22 @@ namespace soulspot::http
             auto body = parseJsonObject(req);
             if (!body)
                 return errorResponse(body.error());
+            if (id)
+                if (auto ok = checkText(*id, "id", kIdText); !ok)
+                    return errorResponse(ok.error());
+            struct Text { const char* key; TextRule rule; };
+            for (const Text& f : {Text{"id", kIdText}, Text{"name", kNameText}, Text{"description", kNameText}})
+                if (auto v = textField(*body, f.key, f.key, f.rule); !v)
+                    return errorResponse(v.error());
+            if (body->contains("formats") && (*body)["formats"].is_array())
+            {
+                if ((*body)["formats"].size() > 64)
+                    return errorResponse(fieldError("formats", "formats has more than 64 entries"));
+                for (const auto& f : (*body)["formats"])
+                    if (f.is_string())
+                        if (auto ok = checkText(f.get_ref<const std::string&>(), "formats", kShortText); !ok)
+                            return errorResponse(ok.error());
+            }
             auto profile = matching::qualityProfileFromJson(*body);
             if (!profile)
                 return errorResponse(profile.error());
@@ -53,7 +70,10 @@ namespace soulspot::http
             auto body = parseJsonObject(req);
             if (!body)
                 return errorResponse(body.error());
-            const std::string name = body->contains("name") && (*body)["name"].is_string() ? (*body)["name"].get<std::string>() : "";
+            auto given = textField(*body, "name", "name", kNameText);
+            if (!given)
+                return errorResponse(given.error());
+            const std::string name = given->value_or("");
             if (name.empty())
                 return errorResponse(400, "invalid_argument", "expected {\"name\": \"<profile id or name>\"}");
             if (auto r = s->setActive(name); !r)

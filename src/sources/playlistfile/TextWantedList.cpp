@@ -26,7 +26,16 @@ namespace soulspot::sources::playlistfile
             auto parsed = splitArtistTitle(text);
             if (!parsed)
             {
-                report.errors.push_back({line, "expected 'Artist - Title', got '" + trim(text) + "'"});
+                // The echo is cut: a bad megabyte line must not come back whole in the answer.
+                auto shown = trim(text);
+                if (shown.size() > 80)
+                {
+                    std::size_t cut = 80; // on a character boundary, so the message stays UTF-8
+                    while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80)
+                        --cut;
+                    shown = shown.substr(0, cut) + "…";
+                }
+                report.errors.push_back({line, "expected 'Artist - Title', got '" + shown + "'"});
                 return false;
             }
             WantedEntry e;
