@@ -33,7 +33,7 @@ for t in $FUZZ_TARGETS; do
     failed+=("$t")
     tail -n 40 "$FUZZ_DIR/$t.log" >&2
   fi
-  grep -E '^(stat::number_of_executed_runs|stat::new_units_added|#[0-9]+ +DONE)' "$FUZZ_DIR/$t.log" | sed "s/^/run-fuzz: $t: /" || true
+  grep -E '^(stat::number_of_executed_units|stat::new_units_added|#[0-9]+[[:space:]]+DONE)' "$FUZZ_DIR/$t.log" | sed "s/^/run-fuzz: $t: /" || true
 done
 if [ ${#failed[@]} -gt 0 ]; then
   echo "run-fuzz: crashes in: ${failed[*]} (inputs in fuzz/regressions/<target>/)" >&2
