@@ -5,6 +5,7 @@
 #include "db/repositories/DownloadRepository.hpp"
 #include "http/JsonBody.hpp"
 #include "http/RequestParams.hpp"
+#include "http/TextField.hpp"
 #include "jobs/AlbumService.hpp"
 
 namespace soulspot::http
@@ -13,7 +14,6 @@ namespace soulspot::http
     {
         using Service = std::shared_ptr<jobs::AlbumService>;
         using nlohmann::json;
-        constexpr std::size_t kMaxRefLength = 2048;
 
         template <typename T>
         json opt(const std::optional<T>& v)
@@ -104,48 +104,46 @@ namespace soulspot::http
 
         Response render(int status, const db::AlbumRecord& a) { return jsonResponse(status, dumpJson(albumToJson(a))); }
 
-        std::optional<std::string> optString(const json& j, const char* key)
-        {
-            if (j.contains(key) && j[key].is_string() && !j[key].get<std::string>().empty())
-                return j[key].get<std::string>();
-            return std::nullopt;
-        }
-
         core::Result<jobs::AlbumRequest> requestFromJson(const json& body)
         {
             jobs::AlbumRequest r;
             const bool saved = body.contains("saved_albums") && body["saved_albums"].is_boolean() && body["saved_albums"].get<bool>();
-            const auto ref = optString(body, "ref");
-            const auto playlist = optString(body, "playlist");
-            if (int(saved) + int(ref.has_value()) + int(playlist.has_value()) != 1)
+            auto ref = textField(body, "ref", "ref", kUrlText);
+            auto playlist = textField(body, "playlist", "playlist", kUrlText);
+            auto profile = textField(body, "quality_profile", "quality_profile", kIdText);
+            auto policy = textField(body, "policy", "policy", kShortText);
+            for (const auto* f : {&ref, &playlist, &profile, &policy})
+                if (!*f)
+                    return core::fail(f->error());
+            auto given = [](const std::optional<std::string>& v) { return v && !v->empty(); };
+            if (int(saved) + int(given(*ref)) + int(given(*playlist)) != 1)
                 return core::fail(core::Error::invalid(
                     "expected exactly one of \"ref\" (a Spotify album link, a MusicBrainz release or release-group id or "
                     "link, or \"Artist - Album\"), \"saved_albums\": true, or \"playlist\" (a Spotify playlist link)"));
             if (saved)
                 r.kind = jobs::AlbumRequest::Kind::SavedAlbums;
-            else if (playlist)
+            else if (given(*playlist))
             {
                 r.kind = jobs::AlbumRequest::Kind::PlaylistAlbums;
-                r.ref = *playlist;
+                r.ref = **playlist;
             }
             else
-                r.ref = *ref;
-            if (r.ref.size() > kMaxRefLength || r.ref.find('\0') != std::string::npos)
-                return core::fail(core::Error::invalid("the album reference is too long or holds a NUL character"));
-            if (body.contains("policy"))
+                r.ref = **ref;
+            if (given(*policy))
             {
-                auto p = body["policy"].is_string() ? db::parseIncompletePolicy(body["policy"].get<std::string>()) : std::nullopt;
+                auto p = db::parseIncompletePolicy(**policy);
                 if (!p)
-                    return core::fail(core::Error::invalid("policy must be \"keep_partial\", \"wait\" or \"discard\""));
+                    return core::fail(fieldError("policy", "policy must be \"keep_partial\", \"wait\" or \"discard\""));
                 r.policy = *p;
             }
             if (body.contains("replace_owned"))
             {
                 if (!body["replace_owned"].is_boolean())
-                    return core::fail(core::Error::invalid("replace_owned must be a boolean"));
+                    return core::fail(fieldError("replace_owned", "replace_owned must be a boolean"));
                 r.replaceOwned = body["replace_owned"].get<bool>();
             }
-            r.qualityProfile = optString(body, "quality_profile");
+            if (given(*profile))
+                r.qualityProfile = *profile;
             return r;
         }
 
