@@ -227,6 +227,7 @@ namespace soulspot::app
         c.searchBanEmptyStreak = num("SEARCH_BAN_EMPTY_STREAK");
         c.searchBanBackoffSeconds = num("SEARCH_BAN_BACKOFF");
         c.instanceId = str("INSTANCE_ID");
+        c.downloadLeaseTtlSeconds = num("DOWNLOAD_LEASE_TTL");
         auto commaList = [&](const char* name) {
             std::vector<std::string> out;
             std::stringstream ss(str(name));

@@ -42,6 +42,7 @@ namespace soulspot::app
 
         int downloadMaxConcurrent{3};
         std::string instanceId; // "" = hostname:apiPort
+        int downloadLeaseTtlSeconds{60};
         std::vector<std::string> albumPreferredCountries{"XW", "US", "GB"};
         std::vector<std::string> albumPreferredFormats{"Digital Media", "CD"};
         int downloadMaxRetries{3};

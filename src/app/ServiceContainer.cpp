@@ -188,6 +188,9 @@ namespace soulspot::app
             for (int s : config_.downloadRetryBackoffSeconds)
                 policy.retryBackoff.emplace_back(s);
             policy.stallTimeout = std::chrono::seconds(config_.downloadStallTimeoutSeconds);
+            policy.leaseTtl = std::chrono::seconds(config_.downloadLeaseTtlSeconds);
+            // Renewed four times per lease, so a live owner never loses a row to a slow pass.
+            policy.watchdogInterval = std::max(std::chrono::seconds(1), policy.leaseTtl / 4);
             policy.notFoundRetry = std::chrono::seconds(config_.notFoundRetrySeconds);
             policy.blocklistTtl = std::chrono::seconds(config_.blocklistTtlSeconds);
             policy.monitorInterval = std::chrono::milliseconds(config_.downloadMonitorIntervalMs);

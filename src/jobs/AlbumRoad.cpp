@@ -551,7 +551,8 @@ namespace soulspot::jobs
         if (chosen->picks.empty())
             return core::fail(core::Error::invalid("folder " + std::to_string(rank) + " offers no file of this album"));
         auto moved = albums_.move(albumId, {S::NotFound, S::Failed, S::Cancelled, S::Completed, S::Downloading}, S::Searching,
-                                  R::UserPicked, "the user picked folder " + std::to_string(rank));
+                                  R::UserPicked, "the user picked folder " + std::to_string(rank), road_.policy().instanceId,
+                                  road_.leaseUntil());
         if (!moved)
             return core::fail(moved.error());
         if (!*moved)

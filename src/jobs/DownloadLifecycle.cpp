@@ -233,6 +233,7 @@ namespace soulspot::jobs
                         downloadId, "close attempt");
         }
         rec.status = S::Searching;
+        rec.claimedBy = road_.policy().instanceId; // the move above leased it to us
         rec.errorCode.reset();
         rec.errorMessage.reset();
         rec.completedAt.reset();

@@ -304,9 +304,18 @@ namespace soulspot::jobs
                         "slskd unreachable while recovering an enqueue: " + transfers.error().message);
             return;
         }
-        // The one filename match in the lifecycle: the POST may have succeeded before we saved its id.
+        // The one filename match in the lifecycle: the POST may have succeeded before we saved its id. A
+        // transfer that already finished (or failed) while nobody watched counts too — the monitor takes it
+        // from there — otherwise the file would be enqueued a second time. The newest request wins.
+        const sources::slskd::TransferDto* found = nullptr;
         for (const auto& t : *transfers)
-            if (t.username == *d.username && t.filename == *d.filename && !t.terminal())
+            if (t.username == *d.username && t.filename == *d.filename &&
+                (!found || (found->terminal() && !t.terminal()) ||
+                 (found->terminal() == t.terminal() && t.requestedAt > found->requestedAt)))
+                found = &t;
+        if (found)
+        {
+            const auto& t = *found;
             {
                 d.transferId = t.id;
                 d.enqueuePending = false;
@@ -323,6 +332,7 @@ namespace soulspot::jobs
                 }
                 return;
             }
+        }
         auto cs = downloads_.candidates(d.id);
         if (cs)
             for (const auto& c : *cs)

@@ -145,6 +145,17 @@ namespace soulspot::db
         EXPECT_TRUE(states.takeStrandedSearches("three", iso(131), iso(191), DownloadStateStore::Stranded::LeaseExpired)->empty())
             << "exactly one watchdog takes a stranded row";
         EXPECT_EQ((**downloads.get(id)).claimedBy, "two");
+        // The old owner wakes up and writes what it read before the takeover: refused, so the work is not
+        // done twice; the new owner's write goes through.
+        auto stale = **downloads.get(id);
+        stale.claimedBy = "one";
+        stale.status = S::Downloading;
+        stale.transferId = "t-old";
+        EXPECT_FALSE(*states.save(stale, S::Searching, core::TransitionReason::Enqueued)) << "a lost lease writes nothing";
+        auto current = **downloads.get(id);
+        EXPECT_EQ(current.status, S::Searching);
+        current.searchQuery = "by two";
+        EXPECT_TRUE(*states.save(current, S::Searching, core::TransitionReason::Saved));
         ASSERT_TRUE(states.setWaiting(id, std::string("slskd")));
         EXPECT_EQ((**downloads.get(id)).waitingFor, "slskd");
         ASSERT_TRUE(*states.move(id, {S::Searching}, S::Queued, core::TransitionReason::Stranded));

@@ -72,6 +72,12 @@ namespace soulspot::testing
 
     ServerProcess& DownloadWorld::startServer(std::map<std::string, std::string> env)
     {
+        server_ = std::make_unique<ServerProcess>(serverEnv(std::move(env)), (dir_.path() / "server").string());
+        return *server_;
+    }
+
+    std::map<std::string, std::string> DownloadWorld::serverEnv(std::map<std::string, std::string> env) const
+    {
         std::map<std::string, std::string> base{{"SLSKD_URL", slskd_->baseUrl()},
                                                 {"SLSKD_API_KEY", "test-api-key-0123456789"},
                                                 {"SLSKD_DOWNLOAD_PATH", downloadsDir()},
@@ -83,8 +89,7 @@ namespace soulspot::testing
                                                 {"LOG_LEVEL", "INFO"}};
         for (auto& [k, v] : env)
             base[k] = v;
-        server_ = std::make_unique<ServerProcess>(base, (dir_.path() / "server").string());
-        return *server_;
+        return base;
     }
 
     std::int64_t DownloadWorld::requestDownload(const std::string& artist, const std::string& title, int durationMs)

@@ -47,6 +47,8 @@ namespace soulspot::testing
 
         /// Starts SoulSpot against the fake with fast polling; `env` overrides.
         ServerProcess& startServer(std::map<std::string, std::string> env = {});
+        /// The environment startServer uses, with `env` applied (for a second instance).
+        std::map<std::string, std::string> serverEnv(std::map<std::string, std::string> env = {}) const;
         ServerProcess& server() { return *server_; }
 
         /// POST /api/v1/downloads for a track; returns the download id.

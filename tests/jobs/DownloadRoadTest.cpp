@@ -107,6 +107,26 @@ namespace soulspot::testing
         EXPECT_EQ(d.attempts, 0);
     }
 
+    TEST_F(DownloadRoadTest, AnEnqueueWhoseAnswerWasLostIsReattachedEvenWhenTheTransferAlreadyFinished)
+    {
+        // The owner died after slskd took the file but before the transfer id was saved, and the transfer
+        // finished before anyone looked: re-attach to it, never enqueue the file a second time.
+        offerTwoCopies();
+        const auto id = wantTrack("Daft Punk", "One More Time");
+        runSearchStep();
+        auto d = download(id);
+        slskd->setTransfer(*d.filename, TransferOutcome::Succeeded, 4096, 100);
+        d.enqueuePending = true;
+        d.transferId.reset();
+        ASSERT_TRUE(*db::DownloadStateStore(*database).save(d, S::Downloading, core::TransitionReason::Saved));
+        lifecycle->road().recoverEnqueue(download(id), S::Downloading);
+        const auto after = download(id);
+        EXPECT_EQ(slskd->enqueues.size(), 1u) << "not enqueued again";
+        EXPECT_TRUE(after.transferId.has_value());
+        EXPECT_FALSE(after.enqueuePending);
+        EXPECT_EQ(reasons(id).back(), "reattached");
+    }
+
     TEST_F(DownloadRoadTest, AFailedTransferFallsOverThenSearchesLaterThenFails)
     {
         offerTwoCopies();

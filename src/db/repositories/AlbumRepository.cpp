@@ -408,10 +408,13 @@ namespace soulspot::db
                 "UPDATE albums SET status = $2, chosen_folder = $3, search_query = $4, search_retries = $5, "
                 "next_attempt_at = $6, error_code = $7, error_message = $8, waiting_for = $9, completed_at = $10, "
                 "updated_at = $11, claimed_by = CASE WHEN $13 = 1 THEN claimed_by ELSE NULL END, "
-                "claimed_until = CASE WHEN $13 = 1 THEN claimed_until ELSE NULL END WHERE id = $1 AND status = $12",
+                "claimed_until = CASE WHEN $13 = 1 THEN claimed_until ELSE NULL END WHERE id = $1 AND status = $12 "
+                "AND ($14 = 0 OR COALESCE(claimed_by, '') = $15)",
                 {a.id, str(a.status), toValue(a.chosenFolder), toValue(a.searchQuery), std::int64_t{a.searchRetries},
                  toValue(a.nextAttemptAt), toValue(a.errorCode), toValue(a.errorMessage), toValue(a.waitingFor),
-                 toValue(a.completedAt), ts, str(expected), std::int64_t{owned ? 1 : 0}});
+                 toValue(a.completedAt), ts, str(expected), std::int64_t{owned ? 1 : 0},
+                 // Only the instance holding the album's lease may move it on (see DownloadStateStore::save).
+                 std::int64_t{core::isOwnedAlbumStatus(expected) ? 1 : 0}, a.claimedBy.value_or("")});
             if (!rs)
                 return core::fail(rs.error());
             if (rs->affectedRows == 0)
@@ -428,7 +431,8 @@ namespace soulspot::db
 
     core::Result<std::optional<S>> AlbumRepository::move(std::int64_t id, const std::vector<S>& from, S to,
                                                          core::TransitionReason reason,
-                                                         const std::optional<std::string>& message)
+                                                         const std::optional<std::string>& message,
+                                                         const std::string& leaseOwner, const std::string& leaseUntil)
     {
         return db_.transaction<std::optional<S>>([&](Connection& c) -> core::Result<std::optional<S>> {
             auto rs = c.execute("SELECT status FROM albums WHERE id = $1 AND status IS NOT NULL", {id});
@@ -447,14 +451,15 @@ namespace soulspot::db
             const std::string ts = now();
             const bool requeue = to == S::Queued;
             auto up = c.execute(
-                "UPDATE albums SET status = $2, updated_at = $3, claimed_by = NULL, claimed_until = NULL, "
+                "UPDATE albums SET status = $2, updated_at = $3, claimed_by = CASE WHEN $6 = '' THEN NULL ELSE $6 END, "
+                "claimed_until = CASE WHEN $7 = '' THEN NULL ELSE $7 END, "
                 "waiting_for = NULL, error_code = CASE WHEN $5 = 1 THEN NULL ELSE error_code END, "
                 "error_message = CASE WHEN $5 = 1 THEN NULL ELSE error_message END, "
                 "next_attempt_at = CASE WHEN $5 = 1 THEN NULL ELSE next_attempt_at END, "
                 "search_retries = CASE WHEN $5 = 1 THEN 0 ELSE search_retries END, "
                 "completed_at = CASE WHEN $2 IN ('CANCELLED') THEN $3 ELSE completed_at END "
                 "WHERE id = $1 AND status = $4",
-                {id, str(to), ts, str(*cur), std::int64_t{requeue ? 1 : 0}});
+                {id, str(to), ts, str(*cur), std::int64_t{requeue ? 1 : 0}, leaseOwner, leaseUntil});
             if (!up)
                 return core::fail(up.error());
             if (up->affectedRows == 0)

@@ -63,7 +63,9 @@ namespace soulspot::db
         /// User actions: from whichever of `from` the album is in to `to`. The status it left, or nullopt.
         core::Result<std::optional<core::DownloadStatus>> move(std::int64_t id, const std::vector<core::DownloadStatus>& from,
                                                                core::DownloadStatus to, core::TransitionReason reason,
-                                                               const std::optional<std::string>& message = {});
+                                                               const std::optional<std::string>& message = {},
+                                                               const std::string& leaseOwner = {},
+                                                               const std::string& leaseUntil = {});
 
         /// Takes the next due QUEUED album for `instance` (SEARCHING, leased): its id or nullopt.
         core::Result<std::optional<std::int64_t>> claimNext(const std::string& instance, const std::string& nowIso,

@@ -88,13 +88,16 @@ namespace soulspot::db
                 "last_progress_at = $22, completed_at = $23, updated_at = $24, waiting_for = $26, "
                 "claimed_by = CASE WHEN $2 IN ('SEARCHING', 'DOWNLOADING', 'VERIFYING') THEN claimed_by ELSE NULL END, "
                 "claimed_until = CASE WHEN $2 IN ('SEARCHING', 'DOWNLOADING', 'VERIFYING') THEN claimed_until ELSE NULL END "
-                "WHERE id = $1 AND status = $25",
+                "WHERE id = $1 AND status = $25 AND ($27 = 0 OR COALESCE(claimed_by, '') = $28)",
                 {d.id, str(d.status), std::int64_t{d.priority}, std::int64_t{d.attempts}, std::int64_t{d.searchRetries},
                  toValue(d.errorCode), toValue(d.errorMessage), toValue(d.username), toValue(d.filename),
                  toValue(d.transferId), toValue(d.format), toValue(d.localPath), toValue(d.size), toValue(d.bitrate),
                  d.progressPercent, d.bytesTransferred, toValue(d.nextAttemptAt), toValue(d.searchId),
                  toValue(d.searchQuery), std::int64_t{d.enqueuePending ? 1 : 0}, toValue(d.candidateId),
-                 toValue(d.lastProgressAt), toValue(d.completedAt), ts, str(expected), toValue(d.waitingFor)});
+                 toValue(d.lastProgressAt), toValue(d.completedAt), ts, str(expected), toValue(d.waitingFor),
+                 // A worker writes an owned row only while it still holds it: when its lease ran out and another
+                 // instance took the row over, the old owner's write is refused instead of doubling the work.
+                 std::int64_t{core::isOwnedStatus(expected) ? 1 : 0}, d.claimedBy.value_or("")});
             if (!rs)
                 return core::fail(rs.error());
             if (rs->affectedRows == 0)

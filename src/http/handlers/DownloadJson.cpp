@@ -50,6 +50,7 @@ namespace soulspot::http
                 {"next_attempt_at", opt(d.nextAttemptAt)},
                 {"waiting_for", opt(d.waitingFor)},
                 {"album_id", opt(d.albumId)},
+                {"claimed_by", opt(d.claimedBy)},
                 {"error", error},
                 {"created_at", d.createdAt},
                 {"updated_at", d.updatedAt},
