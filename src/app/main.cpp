@@ -39,6 +39,8 @@ int main(int argc, char** argv)
     bool markdown = false;
     config->add_flag("--markdown", markdown, "Print the configuration reference as Markdown");
     auto* match = cli.add_subcommand("match", "Score slskd search responses for wanted tracks (JSON Lines on stdin)");
+    bool matchAlbum = false;
+    match->add_flag("--album", matchAlbum, "Each line holds a wanted album: score remote folders, not files");
 
     auto* dbCmd = cli.add_subcommand("db", "Database migrations, backup and restore");
     dbCmd->require_subcommand(1);
@@ -96,7 +98,8 @@ int main(int argc, char** argv)
         return app::kExitOk;
     }
     if (match->parsed())
-        return matching::runMatchCommand(std::cin, std::cout);
+        return matchAlbum ? matching::runAlbumMatchCommand(std::cin, std::cout)
+                          : matching::runMatchCommand(std::cin, std::cout);
     if (config->parsed() && markdown)
     {
         std::cout << app::renderConfigMarkdown();

@@ -6,50 +6,17 @@
 
 #include <fmt/format.h>
 
-#include "matching/AlbumFolders.hpp"
-#include "matching/AlbumPath.hpp"
-#include "matching/CandidateScorer.hpp"
-#include "matching/PreparedWanted.hpp"
+#include "matching/FolderTrackPairs.hpp"
 #include "matching/QualityTier.hpp"
 #include "matching/RemotePath.hpp"
-#include "matching/TrackAssignment.hpp"
 
 namespace soulspot::matching
 {
     namespace
     {
-        // Assignment weights on top of the track scorer's confidence: the number on the file decides between
-        // two files that both carry the title (a bonus "Intro" on disc 2, a reprise left unlabelled).
-        constexpr double kNumberMatches = 0.3;
-        constexpr double kNumberDiffers = 0.15;
-        constexpr double kDiscDiffers = 0.3;
         // A folder this small is not an album upload, whatever its name ("Album (Single)\01 - Album.flac").
         constexpr int kSingleMaxFiles = 2;
         constexpr std::size_t kSingleMinAlbumTracks = 5;
-
-        struct AskedTrack
-        {
-            std::size_t index{0}; // into WantedAlbum::tracks
-            WantedTrack track;    // album and artists filled in for the track scorer
-            std::string titleCompact;
-            int disc{1};
-            bool namedLikeAlbum{false};
-        };
-
-        struct FolderFile
-        {
-            const SearchFile* file{nullptr};
-            std::string format; // "" = not audio
-            std::string compactName;
-            FileNumbers numbers;
-        };
-
-        struct Edge
-        {
-            AssignmentEdge edge;
-            ScoredCandidate candidate;
-            bool numberMatches{false};
-        };
 
         struct Context
         {
@@ -84,108 +51,6 @@ namespace soulspot::matching
                 return 0;
             return std::clamp(5.0 * (stats.successes - 2.0 * stats.failures) / (stats.successes + stats.failures + 1.0),
                               -10.0, 5.0);
-        }
-
-        std::vector<FolderFile> describeFiles(const AlbumFolder& folder, bool multiDisc)
-        {
-            std::vector<FolderFile> files;
-            files.reserve(folder.files.size());
-            for (const auto& file : folder.files)
-            {
-                FolderFile f;
-                f.file = &file;
-                f.format = detectFormat(file);
-                const auto path = parseRemotePath(file.filename);
-                for (std::size_t k = path.basenameBegin; k < path.tokens.size(); ++k)
-                    f.compactName += path.tokens[k].text;
-                const auto slash = file.filename.find_last_of("\\/");
-                const std::string_view basename = std::string_view(file.filename).substr(slash == std::string::npos ? 0 : slash + 1);
-                f.numbers = numbersOfFileName(basename, multiDisc);
-                // A disc subfolder (folded by groupIntoFolders) says the disc better than the name does.
-                if (file.filename.size() > folder.directory.size() + 1 &&
-                    file.filename.compare(0, folder.directory.size(), folder.directory) == 0)
-                {
-                    const std::string_view rest = std::string_view(file.filename).substr(folder.directory.size() + 1);
-                    const auto sub = rest.find_first_of("\\/");
-                    if (sub != std::string_view::npos)
-                        if (auto disc = discNumberOfFolderName(rest.substr(0, sub)))
-                            f.numbers.disc = disc;
-                }
-                files.push_back(std::move(f));
-            }
-            return files;
-        }
-
-        // Every (asked track, audio file) pair the track scorer accepts becomes an edge. Only files whose name
-        // holds the title's letters are shown to it: it would reject the others ("title not in the file name").
-        std::vector<Edge> scorePairs(const Context& ctx, const AlbumFolder& folder, const std::vector<FolderFile>& files,
-                                     bool artistImplied, std::vector<std::string>& whyMissing)
-        {
-            ScorerOptions scorerOptions;
-            scorerOptions.acceptConfidence = ctx.options.acceptConfidence;
-            scorerOptions.artistImpliedByFolder = artistImplied;
-            const CandidateScorer scorer(scorerOptions);
-            std::vector<Edge> edges;
-            std::vector<SearchResponse> shown(1);
-            shown[0].username = folder.username;
-            shown[0].hasFreeUploadSlot = folder.hasFreeUploadSlot;
-            shown[0].uploadSpeed = folder.uploadSpeed;
-            shown[0].queueLength = folder.queueLength;
-            std::vector<std::size_t> shownIndex;
-            for (std::size_t row = 0; row < ctx.asked.size(); ++row)
-            {
-                const auto& asked = ctx.asked[row];
-                shown[0].files.clear();
-                shownIndex.clear();
-                for (std::size_t j = 0; j < files.size(); ++j)
-                    if (!files[j].format.empty() && !asked.titleCompact.empty() &&
-                        files[j].compactName.find(asked.titleCompact) != std::string::npos)
-                    {
-                        shown[0].files.push_back(*files[j].file);
-                        shownIndex.push_back(j);
-                    }
-                if (shownIndex.empty())
-                {
-                    whyMissing[row] = "no file name holds the title";
-                    continue;
-                }
-                auto result = scorer.score(asked.track, shown, ctx.profile, ctx.history);
-                for (auto& candidate : result.candidates)
-                {
-                    std::size_t column = files.size();
-                    for (const auto j : shownIndex)
-                        if (files[j].file->filename == candidate.filename)
-                            column = j;
-                    if (column == files.size())
-                        continue;
-                    if (!candidate.accepted)
-                    {
-                        if (whyMissing[row].empty() && !candidate.reasons.empty())
-                        {
-                            auto why = candidate.reasons.front();
-                            if (why.rfind("rejected: ", 0) == 0)
-                                why.erase(0, 10);
-                            whyMissing[row] = why;
-                        }
-                        continue;
-                    }
-                    const auto& numbers = files[column].numbers;
-                    const bool discDiffers = numbers.disc && *numbers.disc != asked.disc;
-                    const bool numberMatches = numbers.track && asked.track.trackNumber &&
-                                               *numbers.track == *asked.track.trackNumber && !discDiffers;
-                    double weight = candidate.confidence + (numberMatches ? kNumberMatches : 0.0);
-                    if (numbers.track && asked.track.trackNumber && *numbers.track != *asked.track.trackNumber)
-                        weight -= kNumberDiffers;
-                    if (discDiffers)
-                        weight -= kDiscDiffers;
-                    Edge edge;
-                    edge.edge = AssignmentEdge{row, column, std::max(weight, 0.01)};
-                    edge.candidate = std::move(candidate);
-                    edge.numberMatches = numberMatches;
-                    edges.push_back(std::move(edge));
-                }
-            }
-            return edges;
         }
 
         // Place values keep the sort order in one number: complete, worst tier, coverage of the top tier (9 FLAC
@@ -235,7 +100,8 @@ namespace soulspot::matching
                                            out.audioFiles, total));
 
             std::vector<std::string> whyMissing(ctx.asked.size());
-            auto edges = scorePairs(ctx, folder, files, path.artistImplied, whyMissing);
+            auto edges = scoreTrackPairs(ctx.asked, folder, files, ctx.profile, ctx.history, ctx.options.acceptConfidence,
+                                         path.artistImplied, whyMissing);
             std::vector<AssignmentEdge> plain;
             plain.reserve(edges.size());
             for (const auto& e : edges)
@@ -255,7 +121,7 @@ namespace soulspot::matching
                         whyMissing[row] = "its file serves another wanted track";
                     continue;
                 }
-                const auto& e = *std::find_if(edges.begin(), edges.end(), [&](const Edge& x) {
+                const auto& e = *std::find_if(edges.begin(), edges.end(), [&](const TrackPairEdge& x) {
                     return x.edge.row == row && x.edge.column == *assignment[row];
                 });
                 const auto& c = e.candidate;
@@ -408,35 +274,6 @@ namespace soulspot::matching
             if (stats.successes + stats.failures > 0)
                 out.reasons.push_back(fmt::format("peer history: {} succeeded, {} failed", stats.successes, stats.failures));
             return out;
-        }
-
-        std::vector<AskedTrack> askedTracks(const WantedAlbum& wanted, const PreparedAlbum& album,
-                                            const AlbumMatchOptions& options)
-        {
-            std::vector<bool> ask(wanted.tracks.size(), options.onlyTracks.empty());
-            for (const auto i : options.onlyTracks)
-                if (i < ask.size())
-                    ask[i] = true;
-            std::vector<AskedTrack> asked;
-            for (std::size_t i = 0; i < wanted.tracks.size(); ++i)
-            {
-                if (!ask[i])
-                    continue;
-                AskedTrack t;
-                t.index = i;
-                t.track = wanted.tracks[i].track;
-                if (t.track.artists.empty())
-                    t.track.artists = wanted.artists;
-                if (t.track.album.empty())
-                    t.track.album = wanted.title;
-                if (t.track.releaseDate.empty())
-                    t.track.releaseDate = wanted.releaseDate;
-                t.titleCompact = prepareWanted(t.track).title.compact;
-                t.disc = std::max(1, wanted.tracks[i].discNumber);
-                t.namedLikeAlbum = !album.titleCompact.empty() && t.titleCompact == album.titleCompact;
-                asked.push_back(std::move(t));
-            }
-            return asked;
         }
     } // namespace
 

@@ -2,9 +2,11 @@
 
 #include <istream>
 #include <ostream>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "matching/AlbumMatchJson.hpp"
 #include "matching/MatchJson.hpp"
 
 namespace soulspot::matching
@@ -66,17 +68,80 @@ namespace soulspot::matching
                                                                         json::error_handler_t::replace);
     }
 
+    std::string albumMatchJsonLine(std::string_view line, const AlbumScorer& scorer)
+    {
+        const json input = json::parse(line.begin(), line.end(), nullptr, false);
+        if (input.is_discarded())
+            return errorLine("invalid JSON");
+        if (!input.is_object())
+            return errorLine("a case must be a JSON object");
+        const auto albumIt = input.find("album");
+        if (albumIt == input.end())
+            return errorLine("missing \"album\"");
+        auto wanted = wantedAlbumFromJson(*albumIt);
+        if (!wanted)
+            return errorLine("album: " + wanted.error().message);
+        std::vector<SearchResponse> responses;
+        if (const auto it = input.find("responses"); it != input.end() && !it->is_null())
+        {
+            auto parsed = searchResponsesFromJson(*it);
+            if (!parsed)
+                return errorLine("responses: " + parsed.error().message);
+            responses = std::move(*parsed);
+        }
+        auto folders = groupIntoFolders(responses);
+        if (const auto it = input.find("browsed"); it != input.end())
+        {
+            auto browsed = browsedFoldersFromJson(*it);
+            if (!browsed)
+                return errorLine("browsed: " + browsed.error().message);
+            // A browse shows the whole folder: it replaces what the search showed of it.
+            for (auto& b : *browsed)
+            {
+                std::erase_if(folders, [&](const AlbumFolder& f) {
+                    return f.username == b.username && f.directory == b.directory;
+                });
+                folders.push_back(std::move(b));
+            }
+        }
+        const auto optionsIt = input.find("options");
+        auto options = albumMatchOptionsFromJson(optionsIt == input.end() ? json(nullptr) : *optionsIt);
+        if (!options)
+            return errorLine("options: " + options.error().message);
+        const auto profileIt = input.find("profile");
+        auto profile = profileFor(profileIt == input.end() ? json(nullptr) : *profileIt);
+        if (!profile)
+            return errorLine("profile: " + profile.error().message);
+        return toJson(scorer.score(*wanted, folders, *profile, *options))
+            .dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+
+    namespace
+    {
+        template <typename LineFn>
+        int runLines(std::istream& in, std::ostream& out, LineFn&& lineFn)
+        {
+            std::string line;
+            while (std::getline(in, line))
+            {
+                if (isBlank(line))
+                    continue;
+                out << lineFn(line) << '\n';
+                out.flush();
+            }
+            return in.bad() ? 1 : 0;
+        }
+    } // namespace
+
     int runMatchCommand(std::istream& in, std::ostream& out)
     {
         const CandidateScorer scorer;
-        std::string line;
-        while (std::getline(in, line))
-        {
-            if (isBlank(line))
-                continue;
-            out << matchJsonLine(line, scorer) << '\n';
-            out.flush();
-        }
-        return in.bad() ? 1 : 0;
+        return runLines(in, out, [&](const std::string& line) { return matchJsonLine(line, scorer); });
+    }
+
+    int runAlbumMatchCommand(std::istream& in, std::ostream& out)
+    {
+        const AlbumScorer scorer;
+        return runLines(in, out, [&](const std::string& line) { return albumMatchJsonLine(line, scorer); });
     }
 } // namespace soulspot::matching

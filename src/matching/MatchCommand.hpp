@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "matching/AlbumScorer.hpp"
 #include "matching/CandidateScorer.hpp"
 
 namespace soulspot::matching
@@ -16,4 +17,10 @@ namespace soulspot::matching
 
     /// One case: the output line (without '\n') for one input line.
     std::string matchJsonLine(std::string_view line, const CandidateScorer& scorer);
+
+    /// `soulspot match --album`: cases {"album": <wanted album>, "responses": [<slskd Response>],
+    /// "browsed": [<folder>]?, "options": {"onlyTracks", "allowPartial"}?, "profile": …?} (AlbumMatchJson.hpp);
+    /// writes {"chosen": {"username","directory"} | null, "needsBrowse": […], "folders": […]} or {"error": "…"}.
+    int runAlbumMatchCommand(std::istream& in, std::ostream& out);
+    std::string albumMatchJsonLine(std::string_view line, const AlbumScorer& scorer);
 } // namespace soulspot::matching
