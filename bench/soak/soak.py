@@ -16,6 +16,7 @@ import argparse
 import collections
 import json
 import os
+import queue
 import random
 import re
 import shutil
@@ -262,11 +263,18 @@ class Stats:
                 self.five_xx.append((endpoint, status, str(body)[:300]))
 
 
-def producer(server, tracks, ids, stats, spread_seconds, stop):
-    """Posts every track once it gets an answer; retries while the server is down (a POST whose answer was
-    lost to a kill comes back 200 with the same download, the API's dedupe)."""
-    gap = spread_seconds / max(1, len(tracks))
-    for t in tracks:
+def producer(server, work, ids, stats, t0, gap, stop):
+    """Posts tracks from the shared queue, track k not before t0 + k * gap, retrying each until it is answered
+    (a POST whose answer was lost to a kill comes back 200 with the same download: the API's dedupe). Runs until
+    every track is posted, drain included."""
+    while not stop.is_set():
+        try:
+            k, t = work.get_nowait()
+        except queue.Empty:
+            return
+        delay = t0 + k * gap - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
         body = {"track": {"artist": t["artist"], "title": t["title"], "album": t["album"], "duration_ms": SECONDS * 1000}}
         while not stop.is_set():
             status, payload, secs = http("POST", server.url + "/api/v1/downloads", body)
@@ -276,9 +284,6 @@ def producer(server, tracks, ids, stats, spread_seconds, stop):
                     ids[t["idx"]] = payload["id"]
                 break
             time.sleep(0.5)
-        if stop.is_set():
-            return
-        time.sleep(gap)
 
 
 def poller(server, ids, stats, stop, seed):
@@ -355,6 +360,7 @@ SECONDS = 5  # length of the generated audio file, and the wanted duration
 
 def run(backend, args):
     work = tempfile.mkdtemp(prefix="soulspot-soak-%s-" % backend)
+    os.chmod(work, 0o755)  # pg-throwaway.sh runs PostgreSQL as user postgres (when root) in a folder below
     log("%s: working folder %s" % (backend, work))
     server_dir = os.path.join(work, "server")
     os.makedirs(server_dir)
@@ -384,7 +390,12 @@ def run(backend, args):
         server.start()
         stats, ids, events = Stats(), {}, []
         stop_load, stop_chaos, stop_sampler = threading.Event(), threading.Event(), threading.Event()
-        threads = [threading.Thread(target=producer, args=(server, tracks, ids, stats, args.seconds / 2, stop_load))]
+        work_queue = queue.Queue()
+        for k, t in enumerate(tracks):
+            work_queue.put((k, t))
+        t0, gap = time.monotonic(), args.seconds / 2 / max(1, len(tracks))
+        threads = [threading.Thread(target=producer, args=(server, work_queue, ids, stats, t0, gap, stop_load))
+                   for _ in range(4)]
         threads += [threading.Thread(target=poller, args=(server, ids, stats, stop_load, i)) for i in range(args.clients)]
         chaos = [threading.Thread(target=flapper, args=(fake, stop_chaos, events)),
                  threading.Thread(target=killer, args=(server, stop_chaos, events, args.kill_every))]
@@ -530,7 +541,8 @@ def main():
     p.add_argument("--db", choices=("sqlite", "postgres", "both"), default="sqlite")
     p.add_argument("--seconds", type=float, default=float(os.environ.get("SOAK_SECONDS", 300)))
     p.add_argument("--drain", type=float, default=float(os.environ.get("SOAK_DRAIN_SECONDS", 60)))
-    p.add_argument("--stranded-window", type=float, default=20)
+    p.add_argument("--stranded-window", type=float, default=45,
+                   help="longer than the longest scripted remote queue (40 s), the stall timeout and the lease TTL")
     p.add_argument("--tracks", type=int, default=2000)
     p.add_argument("--clients", type=int, default=32)
     p.add_argument("--kill-every", type=float, default=60)
