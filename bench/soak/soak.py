@@ -370,8 +370,12 @@ def run(backend, args):
     pg_dir = None
     if backend == "postgres":
         pg_dir = os.path.join(work, "pg")
-        dsn = subprocess.run([os.path.join(ROOT, "scripts", "pg-throwaway.sh"), "start", pg_dir, str(free_port())],
-                             check=True, capture_output=True, text=True).stdout.strip()
+        started = subprocess.run([os.path.join(ROOT, "scripts", "pg-throwaway.sh"), "start", pg_dir, str(free_port())],
+                                 capture_output=True, text=True)
+        if started.returncode != 0:
+            fake.stop()
+            raise RuntimeError("pg-throwaway.sh start failed: %s" % started.stderr.strip())
+        dsn = started.stdout.strip()
     else:
         dsn = "sqlite:////" + os.path.join(server_dir, "data", "soulspot.db").lstrip("/")
     env = dict(os.environ)
