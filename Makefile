@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 
 FUZZ_DIR ?= build-fuzz
 
-.PHONY: deps build run test test-asan bench demo fuzz clean
+.PHONY: deps build run test test-asan bench soak demo fuzz clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -24,6 +24,14 @@ test: deps
 
 bench: build
 	@./scripts/run-bench.sh
+
+# The soak test (bench/soak/README.md): the real binary against the fake slskd with kills, flapping and 32
+# polling clients for SOAK_SECONDS (default 300) on SOAK_DB (sqlite, postgres or both; default both).
+SOAK_DB ?= both
+soak: deps
+	@cmake -S . -B $(BUILD_DIR) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target soulspot
+	@python3 bench/soak/soak.py --db $(SOAK_DB) --binary $(BUILD_DIR)/soulspot
 
 # libFuzzer over every parser of outside data (fuzz/README.md): installs clang, builds in $(FUZZ_DIR), runs each
 # target FUZZ_SECONDS (default 60) one after another; crashes are kept in fuzz/regressions/<target>/.
