@@ -267,11 +267,13 @@ namespace soulspot::db
     core::Result<std::vector<AlbumTrackRecord>> AlbumRepository::tracks(std::int64_t albumId)
     {
         // The newest download fetched for this album per track, else the track's newest download of any kind
-        // (a track wanted by a playlist too serves the album).
+        // (a track wanted by a playlist too serves the album) — with its status, in one query: settle() reads
+        // this for every downloading album on each monitor pass.
         auto rs = db_.execute(
             std::string("SELECT at.position, at.disc_number, at.track_number, ") + kTrackColumns +
-                ", (SELECT MAX(d.id) FROM downloads d WHERE d.track_id = t.id AND (d.album_id = $1 OR d.album_id IS NULL)) "
-                "FROM album_tracks at JOIN tracks t ON t.id = at.track_id WHERE at.album_id = $1 ORDER BY at.position",
+                ", d.id, d.status, d.progress_percent FROM album_tracks at JOIN tracks t ON t.id = at.track_id "
+                "LEFT JOIN downloads d ON d.id = (SELECT MAX(x.id) FROM downloads x WHERE x.track_id = t.id AND "
+                "(x.album_id = $1 OR x.album_id IS NULL)) WHERE at.album_id = $1 ORDER BY at.position",
             {albumId});
         if (!rs)
             return core::fail(rs.error());
@@ -285,20 +287,12 @@ namespace soulspot::db
             t.track = readTrack(r, 3);
             t.owned = !t.track.localPath.empty();
             t.downloadId = r.getOptInt(15);
-            out.push_back(std::move(t));
-        }
-        for (auto& t : out)
-        {
-            if (!t.downloadId)
-                continue;
-            auto d = db_.execute("SELECT status, progress_percent FROM downloads WHERE id = $1", {*t.downloadId});
-            if (!d)
-                return core::fail(d.error());
-            if (!d->empty())
+            if (t.downloadId)
             {
-                t.downloadStatus = core::parseDownloadStatus(d->front().getString(0));
-                t.progressPercent = d->front().getDouble(1);
+                t.downloadStatus = core::parseDownloadStatus(r.getString(16));
+                t.progressPercent = r.getDouble(17);
             }
+            out.push_back(std::move(t));
         }
         return out;
     }
@@ -513,6 +507,20 @@ namespace soulspot::db
         return {};
     }
 
+    core::Result<std::int64_t> AlbumRepository::moveEach(const ResultSet& ids, S from, S to, core::TransitionReason reason,
+                                                         const std::optional<std::string>& message)
+    {
+        std::int64_t moved = 0;
+        for (const auto& row : ids.rows)
+        {
+            auto m = move(row.getInt(0), {from}, to, reason, message);
+            if (!m)
+                return core::fail(m.error());
+            moved += *m ? 1 : 0;
+        }
+        return moved;
+    }
+
     core::Result<std::int64_t> AlbumRepository::requeueStranded(const std::string& instance, const std::string& nowIso,
                                                                 bool includeOwn)
     {
@@ -521,16 +529,7 @@ namespace soulspot::db
                               {nowIso, instance, std::int64_t{includeOwn ? 1 : 0}});
         if (!rs)
             return core::fail(rs.error());
-        std::int64_t moved = 0;
-        for (const auto& row : rs->rows)
-        {
-            auto m = move(row.getInt(0), {S::Searching}, S::Queued, core::TransitionReason::Stranded,
-                          std::string("no live owner"));
-            if (!m)
-                return core::fail(m.error());
-            moved += *m ? 1 : 0;
-        }
-        return moved;
+        return moveEach(*rs, S::Searching, S::Queued, core::TransitionReason::Stranded, std::string("no live owner"));
     }
 
     core::Result<std::vector<AlbumRecord>> AlbumRepository::downloading()
@@ -545,15 +544,7 @@ namespace soulspot::db
                               {nowIso});
         if (!rs)
             return core::fail(rs.error());
-        std::int64_t moved = 0;
-        for (const auto& row : rs->rows)
-        {
-            auto m = move(row.getInt(0), {S::NotFound}, S::Queued, core::TransitionReason::WishlistRetry);
-            if (!m)
-                return core::fail(m.error());
-            moved += *m ? 1 : 0;
-        }
-        return moved;
+        return moveEach(*rs, S::NotFound, S::Queued, core::TransitionReason::WishlistRetry, std::nullopt);
     }
 
     core::Result<std::vector<AlbumDownloadCreated>> AlbumRepository::createDownloads(

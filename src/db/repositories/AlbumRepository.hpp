@@ -109,6 +109,9 @@ namespace soulspot::db
         core::Result<std::optional<TrackRelease>> releaseOfTrack(std::int64_t trackId);
 
     private:
+        /// Moves every album whose id is in the first column of `ids` (one event each); returns how many moved.
+        core::Result<std::int64_t> moveEach(const ResultSet& ids, core::DownloadStatus from, core::DownloadStatus to,
+                                            core::TransitionReason reason, const std::optional<std::string>& message);
         Database& db_;
     };
 } // namespace soulspot::db
